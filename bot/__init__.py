@@ -1,0 +1,1 @@
+"""The outside world: app factory, CLI, channel adapters and outbox delivery."""

@@ -1,0 +1,1 @@
+"""Reviewed content: replies, lexicons, service directory, locale catalogs."""

@@ -1,0 +1,1 @@
+"""Shared kernel: settings, database, models, clock, crypto, audit, events."""

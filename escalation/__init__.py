@@ -1,0 +1,1 @@
+"""Triage, the priority queue, SLA watchdog and the escalation protocol."""

@@ -1,0 +1,1 @@
+"""Channel-agnostic conversation logic: routers, privacy actions, replies."""

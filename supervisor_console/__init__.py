@@ -1,0 +1,1 @@
+"""The web console for liaisons, supervisors and caseworkers."""
