@@ -1,0 +1,193 @@
+"""The inbound write path: verify upstream, then dedupe, persist, route and commit in one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import structlog
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from core.channels import InboundMessage
+from core.events import Event
+from core.ids import new_pseudonym
+from core.models import ChannelIdentity, Contact, Conversation, Message
+from core.models.conversation import ACTIVE_STATUSES
+from core.outbox import body_context
+from core.services import Services
+from handlers.routers import route_turn
+from handlers.turn import Turn
+
+log = structlog.get_logger(__name__)
+
+
+@dataclass(frozen=True)
+class ReceiveResult:
+    duplicate: bool
+    conversation_id: int | None = None
+    message_id: int | None = None
+    outbound: int = 0
+
+
+class _DuplicateDelivery(Exception):
+    """Raised inside the transaction to roll back everything a re-delivered message would have created."""
+
+
+async def do_receive_inbound(*, services: Services, inbound: InboundMessage) -> ReceiveResult:
+    """Store one inbound message exactly once and let the routers answer it; commit before returning."""
+    cipher = services.cipher
+    message_key = cipher.lookup_key(f"{inbound.channel}:message", inbound.message_id)
+    try:
+        async with services.sessionmaker() as session, session.begin():
+            if await _already_stored(session, inbound.channel, message_key):
+                raise _DuplicateDelivery
+            now = services.clock.now()
+            identity, contact, new_contact = await _resolve_identity(session, services, inbound, now)
+            conversation, new_conversation = await _current_conversation(session, identity, contact, inbound, now)
+            message = await _insert_message(session, services, inbound, conversation, message_key, now)
+            turn = Turn(
+                session=session,
+                services=services,
+                inbound=inbound,
+                contact=contact,
+                identity=identity,
+                conversation=conversation,
+                message=message,
+                now=now,
+                is_new_contact=new_contact,
+                is_new_conversation=new_conversation,
+            )
+            await route_turn(turn)
+            events: list[Event] = [
+                {"type": "message.new", "conversation_id": conversation.id, "direction": "in"},
+                *turn.events,
+            ]
+    except _DuplicateDelivery:
+        log.info("inbound_duplicate", channel=inbound.channel)
+        return ReceiveResult(duplicate=True)
+    for event in events:
+        await services.bus.publish(event)
+    if turn.outbound:
+        services.outbox_wakeup.set()
+    return ReceiveResult(False, conversation.id, message.id, turn.outbound)
+
+
+async def _already_stored(session: AsyncSession, channel: str, message_key: str) -> bool:
+    found = await session.scalar(
+        select(Message.id).where(Message.channel == channel, Message.provider_key == message_key)
+    )
+    return found is not None
+
+
+async def _resolve_identity(
+    session: AsyncSession, services: Services, inbound: InboundMessage, now: object
+) -> tuple[ChannelIdentity, Contact, bool]:
+    lookup = services.cipher.lookup_key(inbound.channel, inbound.sender_id)
+    identity = await _find_identity(session, inbound.channel, lookup)
+    if identity is None:
+        try:
+            async with session.begin_nested():
+                contact = Contact(pseudonym=new_pseudonym(), created_at=now, consent_state="none")
+                session.add(contact)
+                await session.flush()
+                identity = ChannelIdentity(
+                    contact_id=contact.id,
+                    channel=inbound.channel,
+                    lookup_key=lookup,
+                    reply_address_enc=services.cipher.encrypt(
+                        inbound.reply_address, context=f"identity:{inbound.channel}"
+                    ),
+                    created_at=now,
+                )
+                session.add(identity)
+                await session.flush()
+        except IntegrityError:
+            # Another delivery from the same person created the identity first; use theirs.
+            identity = await _find_identity(session, inbound.channel, lookup)
+            if identity is None:
+                raise
+        else:
+            identity.last_inbound_at = now  # type: ignore[assignment]
+            return identity, contact, True
+    identity.last_inbound_at = now  # type: ignore[assignment]
+    contact = await session.get_one(Contact, identity.contact_id)
+    return identity, contact, False
+
+
+async def _find_identity(session: AsyncSession, channel: str, lookup: str) -> ChannelIdentity | None:
+    query = select(ChannelIdentity).where(ChannelIdentity.channel == channel, ChannelIdentity.lookup_key == lookup)
+    if session.get_bind().dialect.name == "postgresql":
+        # Serialise concurrent messages from one person, so they land in one conversation.
+        query = query.with_for_update()
+    return await session.scalar(query)
+
+
+async def _current_conversation(
+    session: AsyncSession, identity: ChannelIdentity, contact: Contact, inbound: InboundMessage, now: object
+) -> tuple[Conversation, bool]:
+    conversation = await session.scalar(
+        select(Conversation)
+        .where(Conversation.identity_id == identity.id, Conversation.status.in_(ACTIVE_STATUSES))
+        .order_by(Conversation.id.desc())
+        .limit(1)
+    )
+    if conversation is not None:
+        conversation.last_inbound_at = now  # type: ignore[assignment]
+        return conversation, False
+    conversation = Conversation(
+        contact_id=contact.id,
+        identity_id=identity.id,
+        channel=inbound.channel,
+        language=contact.language,
+        status="open",
+        level="normal",
+        categories=[],
+        created_at=now,
+        updated_at=now,
+        last_inbound_at=now,
+    )
+    session.add(conversation)
+    await session.flush()
+    return conversation, True
+
+
+async def _insert_message(
+    session: AsyncSession,
+    services: Services,
+    inbound: InboundMessage,
+    conversation: Conversation,
+    message_key: str,
+    now: object,
+) -> Message:
+    values = {
+        "conversation_id": conversation.id,
+        "channel": inbound.channel,
+        "direction": "in",
+        "kind": inbound.kind,
+        "provider_key": message_key,
+        "body_enc": services.cipher.encrypt(_stored_text(inbound), context=body_context(conversation.id)),
+        "status": "received",
+        "created_at": now,
+    }
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = (
+        insert(Message)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=["channel", "provider_key"])
+        .returning(Message.id)
+    )
+    message_id = await session.scalar(statement)
+    if message_id is None:
+        raise _DuplicateDelivery
+    return await session.get_one(Message, message_id)
+
+
+def _stored_text(inbound: InboundMessage) -> str:
+    if inbound.kind == "media":
+        return f"[{inbound.media_type or 'attachment'}]"
+    if inbound.kind == "button":
+        return inbound.text or f"[button {inbound.button_data}]"
+    return inbound.text

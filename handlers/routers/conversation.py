@@ -1,0 +1,44 @@
+"""Free text: triage it, record the assessment, and put the conversation in front of a human."""
+
+from __future__ import annotations
+
+from escalation.triage import get_triage
+
+from core.levels import Level
+from core.models import Assessment
+from escalation.queue import place_in_queue, raise_level
+from handlers.turn import Turn
+
+
+async def conversation_router(turn: Turn) -> bool:
+    text = turn.inbound.text if turn.inbound.kind == "text" else ""
+    assessment = get_triage().assess(text, turn.language if turn.contact.language else None)
+    turn.session.add(
+        Assessment(
+            conversation_id=turn.conversation.id,
+            message_id=turn.message.id,
+            level=assessment.level.value,
+            categories=list(assessment.categories),
+            rules=list(assessment.rules),
+            lexicon_version=assessment.lexicon_version,
+            created_at=turn.now,
+        )
+    )
+    enqueue_at_level(turn, assessment.level, categories=assessment.categories)
+    if turn.inbound.kind == "media":
+        turn.send_reply("media_unsupported")
+    return True
+
+
+def enqueue_at_level(turn: Turn, level: Level, *, categories: tuple[str, ...] = ()) -> None:
+    """Raise the conversation to at least `level` and keep it waiting for a human."""
+    conversation = turn.conversation
+    before = conversation.level
+    new_level = raise_level(conversation.level, level)
+    conversation.categories = sorted(set(conversation.categories) | set(categories))
+    if conversation.language is None:
+        conversation.language = turn.language
+    place_in_queue(conversation, level=new_level, now=turn.now)
+    turn.publish("queue.changed", level=new_level.value)
+    if new_level.rank < Level(before).rank:
+        turn.publish("conversation.raised", level=new_level.value)
