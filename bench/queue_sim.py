@@ -115,10 +115,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     bound = policy.aging_bound.total_seconds() / 60
     started = time.perf_counter()
     pooled: dict[str, dict[str, list[float]]] = {"ours": {}, "fcfs": {}}
-    all_ok = True
+    seeds_ok = 0
     print(f"liaisons={args.liaisons} utilisation={args.utilisation} days={args.days} "
           f"aging_bound={bound:.0f} min  mix={ {k.value: v for k, v in MIX.items()} }")
-    print("seed  arrivals  busy   c+h p95 ours/fcfs  normal p95 ours/fcfs   max ours  max fcfs  ok")
+    print("seed  arrivals  busy   c+h p95 ours/fcfs  normal p95 ours/fcfs   max ours  max fcfs  seed ok")
     for seed in range(1, args.seeds + 1):
         stream = arrivals(seed, args.days, args.liaisons, args.utilisation)
         results = {"ours": by_group(stream, serve(stream, args.liaisons, ours(policy))),
@@ -131,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         normal = ratio(pct(o["normal"], 0.95), pct(f["normal"], 0.95))
         worst = max(max(w) for w in o.values() if w)
         ok = urgent <= 0.1 and normal <= 1.25 and worst <= bound
-        all_ok &= ok
+        seeds_ok += ok
         busy = sum(a.handling for a in stream) / (args.liaisons * args.days * 24 * 60)
         print(f"{seed:>4}  {len(stream):>8}  {busy:.3f}  {urgent:>17.3f}  {normal:>19.3f}  "
               f"{worst:>8.1f}  {max(max(w) for w in f.values() if w):>8.1f}  {'yes' if ok else 'NO'}")
@@ -142,12 +142,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         o, f = pooled["ours"][group], pooled["fcfs"][group]
         print(f"{group:<14}{len(o):>7}  {pct(o, .5):>9.1f}{pct(f, .5):>9.1f}  {pct(o, .95):>9.1f}"
               f"{pct(f, .95):>9.1f}{ratio(pct(o, .95), pct(f, .95)):>7.3f}  {max(o):>9.1f}{max(f):>9.1f}")
-    worst = max(max(w) for w in pooled["ours"].values())
-    print(f"\nevery wait <= aging bound ({bound:.0f} min): {'yes' if worst <= bound else 'NO'} "
-          f"(worst {worst:.1f} min)")
-    print(f"targets met on every seed: {'yes' if all_ok else 'NO'}   ({time.perf_counter() - started:.1f} s)")
-    return 0 if all_ok else 1
-
+    print("\nshare picked up within the level's SLA (ours / fcfs)")
+    for level in MIX:
+        sla = policy.sla[level].total_seconds() / 60
+        met = [sum(w <= sla for w in pooled[n][level.value]) / len(pooled[n][level.value]) for n in ("ours", "fcfs")]
+        print(f"{level.value:<14}SLA {sla:>5.0f} min   {met[0]:6.1%} / {met[1]:6.1%}")
+    o, f = pooled["ours"], pooled["fcfs"]
+    urgent = ratio(pct(o["critical+high"], 0.95), pct(f["critical+high"], 0.95))
+    normal = ratio(pct(o["normal"], 0.95), pct(f["normal"], 0.95))
+    worst = max(max(w) for w in o.values())
+    checks = {
+        f"critical+high p95 ratio {urgent:.3f} <= 0.1": urgent <= 0.1,
+        f"normal p95 ratio {normal:.3f} <= 1.25": normal <= 1.25,
+        f"worst wait {worst:.1f} min <= aging bound {bound:.0f} min": worst <= bound,
+    }
+    print("\ntargets, pooled over seeds:")
+    for text, ok in checks.items():
+        print(f"  {'yes' if ok else 'NO '}  {text}")
+    print(f"seeds meeting all three on their own: {seeds_ok}/{args.seeds}   ({time.perf_counter() - started:.1f} s)")
+    return 0 if all(checks.values()) else 1
 
 if __name__ == "__main__":
     raise SystemExit(main())
