@@ -139,7 +139,12 @@ class OutboxWorker:
             )
 
     async def _finish(
-        self, item_id: int, *, state: str, error: str | None = None, provider_id: str | None = None,
+        self,
+        item_id: int,
+        *,
+        state: str,
+        error: str | None = None,
+        provider_id: str | None = None,
         permanent: bool = False,
     ) -> None:
         services = self._services
@@ -154,16 +159,31 @@ class OutboxWorker:
             item.payload_enc = None  # delivered or given up: the copy of the text is no longer needed
             message = await session.get(Message, item.message_id) if item.message_id else None
             if message is not None:
-                _record_delivery(session, message, item, state=state, error=error, provider_id=provider_id,
-                                 now=now, cipher=services.cipher)
+                _record_delivery(
+                    session,
+                    message,
+                    item,
+                    state=state,
+                    error=error,
+                    provider_id=provider_id,
+                    now=now,
+                    cipher=services.cipher,
+                )
         await services.bus.publish(
             {"type": "message.delivery", "conversation_id": item.conversation_id, "status": state}
         )
 
 
 def _record_delivery(
-    session: AsyncSession, message: Message, item: OutboxItem, *, state: str, error: str | None,
-    provider_id: str | None, now: datetime, cipher: DataCipher,
+    session: AsyncSession,
+    message: Message,
+    item: OutboxItem,
+    *,
+    state: str,
+    error: str | None,
+    provider_id: str | None,
+    now: datetime,
+    cipher: DataCipher,
 ) -> None:
     if state == "sent":
         if message.status == "queued":
@@ -175,5 +195,9 @@ def _record_delivery(
         return
     message.status = "failed"
     message.error = error
-    record_audit(session, AuditCode.DELIVERY_FAILED, conversation_id=item.conversation_id,
-                 data={"channel": item.channel, "error": (error or "")[:120]})
+    record_audit(
+        session,
+        AuditCode.DELIVERY_FAILED,
+        conversation_id=item.conversation_id,
+        data={"channel": item.channel, "error": (error or "")[:120]},
+    )

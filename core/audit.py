@@ -12,7 +12,7 @@ from core.models import AuditEvent
 
 
 class AuditCode(IntEnum):
-    """Grouped by hundreds: 1xx staff and sessions, 2xx reading, 3xx conversation changes, 4xx escalation, 5xx privacy."""
+    """Grouped by hundreds: 1xx staff, 2xx reading, 3xx conversations, 4xx escalation, 5xx privacy."""
 
     STAFF_LOGIN = 101
     STAFF_LOGIN_FAILED = 102
@@ -58,8 +58,25 @@ class AuditCode(IntEnum):
 
 # Keys an audit row may carry; anything else is refused so message text can never slip in.
 _ALLOWED_DATA_KEYS = frozenset(
-    {"role", "from", "to", "level", "categories", "reason_code", "count", "channel", "status", "error", "partner",
-     "escalation_id", "lawful_basis", "consent", "outcome", "key_id", "ip_prefix"}
+    {
+        "role",
+        "from",
+        "to",
+        "level",
+        "categories",
+        "reason_code",
+        "count",
+        "channel",
+        "status",
+        "error",
+        "partner",
+        "escalation_id",
+        "lawful_basis",
+        "consent",
+        "outcome",
+        "key_id",
+        "ip_prefix",
+    }
 )
 
 

@@ -10,8 +10,22 @@ import structlog
 
 # Keys that could hold personal data; a value under one of them is replaced before anything is written.
 _SENSITIVE_KEYS = frozenset(
-    {"text", "body", "message", "chat_id", "phone", "wa_id", "user_id", "address", "payload", "username_attempt",
-     "token", "password", "caption", "name"}
+    {
+        "text",
+        "body",
+        "message",
+        "chat_id",
+        "phone",
+        "wa_id",
+        "user_id",
+        "address",
+        "payload",
+        "username_attempt",
+        "token",
+        "password",
+        "caption",
+        "name",
+    }
 )
 
 

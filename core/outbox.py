@@ -63,8 +63,14 @@ def decrypt_payload(cipher: DataCipher, item: OutboxItem) -> OutboundPayload:
 
 
 def add_note(
-    session: AsyncSession, *, cipher: DataCipher, conversation: Conversation, text: str, now: datetime,
-    author_id: int | None, direction: str = "note",
+    session: AsyncSession,
+    *,
+    cipher: DataCipher,
+    conversation: Conversation,
+    text: str,
+    now: datetime,
+    author_id: int | None,
+    direction: str = "note",
 ) -> Message:
     """An internal note or activity line: stored like a message, never delivered."""
     message = Message(

@@ -42,9 +42,7 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
     """Create engines and clients; nothing connects until first used, and nothing is built at import time."""
     engine = make_engine(settings.database_url)
     assert settings.secret_key is not None
-    cipher = cipher_from_settings(
-        settings.data_keys, settings.current_key_id, settings.secret_key.get_secret_value()
-    )
+    cipher = cipher_from_settings(settings.data_keys, settings.current_key_id, settings.secret_key.get_secret_value())
     redis_client: aioredis.Redis | None = None
     bus: EventBus
     if settings.redis_url:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import secrets
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import Self
@@ -75,10 +76,8 @@ class Settings(BaseSettings):
         path = self.demo_secrets_file
         stored: dict[str, str] = json.loads(path.read_text()) if path.exists() else {}
         changed = False
-        for name, make in (
-            ("secret_key", lambda: secrets.token_urlsafe(48)),
-            ("data_key", lambda: "k1:" + base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()),
-        ):
+        makers: dict[str, Callable[[], str]] = {"secret_key": _new_secret_key, "data_key": _new_data_key}
+        for name, make in makers.items():
             if getattr(self, name) is None:
                 if name not in stored:
                     stored[name] = make()
@@ -118,6 +117,14 @@ class Settings(BaseSettings):
     @property
     def telegram_enabled(self) -> bool:
         return self.telegram_token is not None
+
+
+def _new_secret_key() -> str:
+    return secrets.token_urlsafe(48)
+
+
+def _new_data_key() -> str:
+    return "k1:" + base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
 
 
 def load_settings(**overrides: object) -> Settings:

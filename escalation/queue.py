@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.levels import Level
@@ -42,8 +42,8 @@ def mark_answered(conversation: Conversation, *, now: datetime) -> None:
     conversation.updated_at = now
 
 
-def _offerable(languages: Collection[str], include_any_language_levels: Collection[Level]) -> object:
-    allowed = Conversation.language.in_(list(languages))
+def _offerable(languages: Collection[str], include_any_language_levels: Collection[Level]) -> ColumnElement[bool]:
+    allowed: ColumnElement[bool] = Conversation.language.in_(list(languages))
     if include_any_language_levels:
         allowed = allowed | Conversation.level.in_([lv.value for lv in include_any_language_levels])
     return allowed
@@ -60,9 +60,7 @@ async def queued_conversations(session: AsyncSession, *, limit: int = 200) -> li
     return list(rows)
 
 
-async def claim_conversation(
-    session: AsyncSession, *, conversation_id: int, staff: Staff, now: datetime
-) -> bool:
+async def claim_conversation(session: AsyncSession, *, conversation_id: int, staff: Staff, now: datetime) -> bool:
     """Assign one queued conversation to `staff`; False when somebody else got there first."""
     result = await session.execute(
         update(Conversation)
@@ -86,7 +84,7 @@ async def next_claimable_id(
         .where(
             Conversation.status == QUEUED_STATUS,
             Conversation.assignee_id.is_(None),
-            _offerable(languages, include_any_language_levels),  # type: ignore[arg-type]
+            _offerable(languages, include_any_language_levels),
         )
         .order_by(Conversation.queue_key.asc().nulls_last(), Conversation.id)
         .limit(1)

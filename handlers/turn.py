@@ -51,9 +51,7 @@ class Turn:
         self.outbound += 1
         return message
 
-    def send_reply(
-        self, key: str, *, buttons: tuple[tuple[Button, ...], ...] = (), **variables: Any
-    ) -> Message:
+    def send_reply(self, key: str, *, buttons: tuple[tuple[Button, ...], ...] = (), **variables: Any) -> Message:
         """Render a reviewed reply in the person's language and queue it."""
         from content.render import get_catalog
 

@@ -10,7 +10,7 @@ from telegram.request import HTTPXRequest
 from core.settings import Settings
 
 
-def build_telegram_bot(settings: Settings) -> ExtBot[None]:
+def build_telegram_bot(settings: Settings) -> ExtBot[int]:
     """A Bot pointed at `LIAISON_TELEGRAM_API_URL`; 429s surface to our outbox, which retries durably."""
     # PTB 22 deprecates integer retry_after and warns on every RetryAfter unless this opt-in is set;
     # we read it as a timedelta either way.

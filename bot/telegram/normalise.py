@@ -11,8 +11,18 @@ from core.channels import InboundMessage
 
 CHANNEL = "telegram"
 
-_MEDIA_KINDS = ("photo", "video", "voice", "audio", "document", "sticker", "location", "contact", "video_note",
-                "animation")
+_MEDIA_KINDS = (
+    "photo",
+    "video",
+    "voice",
+    "audio",
+    "document",
+    "sticker",
+    "location",
+    "contact",
+    "video_note",
+    "animation",
+)
 
 
 def parse_update(data: dict[str, Any]) -> Update:

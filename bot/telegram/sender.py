@@ -14,7 +14,7 @@ from core.channels import OutboundPayload, PermanentFailure, RetryLater, Transie
 class TelegramSender:
     channel = "telegram"
 
-    def __init__(self, bot: ExtBot[None]) -> None:
+    def __init__(self, bot: ExtBot[int]) -> None:
         self._bot = bot
 
     async def send(self, address: str, payload: OutboundPayload) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from core.channels import InboundMessage
@@ -16,7 +17,6 @@ async def handle_normalised(state: Any, inbound: InboundMessage | None) -> None:
     query_id = inbound.extra.get("callback_query_id")
     bot = getattr(state, "telegram_bot", None)
     if query_id and bot is not None:
-        try:
+        # Only the spinner on the button depends on this; the message is already stored.
+        with contextlib.suppress(Exception):
             await bot.answer_callback_query(query_id)
-        except Exception:
-            pass

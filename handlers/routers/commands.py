@@ -24,8 +24,12 @@ async def commands_router(turn: Turn) -> bool:
         return True
     if command is Command.URGENT:
         enqueue_at_level(turn, Level.HIGH)
-        record_audit(turn.session, AuditCode.URGENCY_RAISED, conversation_id=turn.conversation.id,
-                     data={"level": "high", "reason_code": "person_signal"})
+        record_audit(
+            turn.session,
+            AuditCode.URGENCY_RAISED,
+            conversation_id=turn.conversation.id,
+            data={"level": "high", "reason_code": "person_signal"},
+        )
         turn.send_reply("urgent_ack")
         return True
     if command is Command.STOP:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from escalation.triage import get_triage
-
 from core.levels import Level
 from core.models import Assessment
 from escalation.queue import place_in_queue, raise_level
+from escalation.triage import get_triage
 from handlers.turn import Turn
 
 

@@ -1,0 +1,103 @@
+"""Console write paths: one verb-named function per state change, one transaction each, events after commit."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from core.audit import AuditCode, record_audit
+from core.channels import OutboundPayload
+from core.models import Conversation, Staff
+from core.outbox import enqueue_outbound
+from core.services import Services
+from escalation.queue import claim_conversation, mark_answered, next_claimable_id
+from supervisor_console.access import may_write_to
+
+MAX_REPLY_CHARS = 4000  # Telegram's limit is 4096; leave room and refuse clearly instead of truncating
+
+
+class ActionRefusedError(Exception):
+    """The action is not possible now; the message is safe to show to the staff member."""
+
+
+async def do_send_reply(*, services: Services, staff: Staff, conversation_id: int, text: str) -> int:
+    """Queue a reply to the person; a liaison replying to a queued conversation takes it first."""
+    text = text.strip()
+    if not text:
+        raise ActionRefusedError("The reply is empty.")
+    if len(text) > MAX_REPLY_CHARS:
+        raise ActionRefusedError(f"The reply is longer than {MAX_REPLY_CHARS} characters; split it in two.")
+    now = services.clock.now()
+    async with services.sessionmaker() as session, session.begin():
+        conversation = await session.get_one(Conversation, conversation_id, with_for_update=_lock(session))
+        if conversation.assignee_id is None and conversation.status in ("open", "waiting"):
+            conversation.assignee_id = staff.id
+            conversation.status = "assigned"
+            record_audit(session, AuditCode.CONVERSATION_CLAIMED, actor_id=staff.id, conversation_id=conversation.id)
+        if not may_write_to(staff, conversation):
+            raise ActionRefusedError("This conversation has ended or belongs to a colleague.")
+        message, _item = enqueue_outbound(
+            session,
+            cipher=services.cipher,
+            conversation=conversation,
+            payload=OutboundPayload(text=text),
+            now=now,
+            author_id=staff.id,
+        )
+        mark_answered(conversation, now=now)
+        record_audit(session, AuditCode.REPLY_SENT, actor_id=staff.id, conversation_id=conversation.id)
+        await session.flush()
+        message_id = message.id
+    services.outbox_wakeup.set()
+    await services.bus.publish({"type": "message.new", "conversation_id": conversation_id, "direction": "out"})
+    return message_id
+
+
+async def do_claim(*, services: Services, staff: Staff, conversation_id: int) -> bool:
+    now = services.clock.now()
+    async with services.sessionmaker() as session, session.begin():
+        claimed = await claim_conversation(session, conversation_id=conversation_id, staff=staff, now=now)
+        if claimed:
+            record_audit(session, AuditCode.CONVERSATION_CLAIMED, actor_id=staff.id, conversation_id=conversation_id)
+    if claimed:
+        await services.bus.publish({"type": "conversation.claimed", "conversation_id": conversation_id})
+    return claimed
+
+
+async def do_claim_next(*, services: Services, staff: Staff) -> int | None:
+    """Give `staff` the most urgent conversation they can read; two callers never get the same one."""
+    if staff.away:
+        raise ActionRefusedError("You are marked as away; no new conversations are assigned.")
+    # Another process may win the row between our select and update; a few tries settle it.
+    for _attempt in range(5):
+        now = services.clock.now()
+        async with services.sessionmaker() as session, session.begin():
+            count = await _caseload(session, staff)
+            if count >= staff.caseload_limit:
+                raise ActionRefusedError(f"You already have {count} conversations, your limit.")
+            conversation_id = await next_claimable_id(session, languages=staff.languages or ["en"])
+            if conversation_id is None:
+                return None
+            claimed = await claim_conversation(session, conversation_id=conversation_id, staff=staff, now=now)
+            if claimed:
+                record_audit(
+                    session, AuditCode.CONVERSATION_CLAIMED, actor_id=staff.id, conversation_id=conversation_id
+                )
+        if claimed:
+            await services.bus.publish({"type": "conversation.claimed", "conversation_id": conversation_id})
+            return conversation_id
+    return None
+
+
+async def _caseload(session: AsyncSession, staff: Staff) -> int:
+    count = await session.scalar(
+        select(func.count())
+        .select_from(Conversation)
+        .where(Conversation.assignee_id == staff.id, Conversation.status.in_(("assigned", "escalated")))
+    )
+    return int(count or 0)
+
+
+def _lock(session: AsyncSession) -> bool:
+    """Row locks only where they exist; SQLite transactions are already serialised (BEGIN IMMEDIATE)."""
+    return session.get_bind().dialect.name == "postgresql"

@@ -1,0 +1,37 @@
+"""Assembling the console: routes, static files, and the answers for login, CSRF and not-found."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import PlainTextResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+
+from supervisor_console.access import NotFoundError
+from supervisor_console.deps import CsrfError, LoginRequiredError
+from supervisor_console.routes import auth, events, pages
+from supervisor_console.templating import STATIC_DIR
+
+
+def mount_console(app: FastAPI) -> None:
+    app.include_router(auth.router)
+    app.include_router(pages.router)
+    app.include_router(events.router)
+    app.mount("/console/static", StaticFiles(directory=STATIC_DIR), name="console-static")
+    app.add_exception_handler(LoginRequiredError, _login_required)
+    app.add_exception_handler(CsrfError, _csrf_refused)
+    app.add_exception_handler(NotFoundError, _not_found)
+
+
+async def _login_required(request: Request, _exc: Exception) -> Response:
+    if request.method != "GET" or request.headers.get("hx-request") or request.url.path == "/console/events":
+        return PlainTextResponse("Sign in again.", status_code=401, headers={"HX-Redirect": "/console/login"})
+    return RedirectResponse("/console/login", status_code=303)
+
+
+async def _csrf_refused(_request: Request, _exc: Exception) -> Response:
+    return PlainTextResponse("This form has expired. Reload the page and try again.", status_code=403)
+
+
+async def _not_found(_request: Request, _exc: Exception) -> Response:
+    # The same answer whether the object is missing or simply not yours to see.
+    return PlainTextResponse("Not found.", status_code=404)

@@ -1,0 +1,1 @@
+"""Console HTTP routes, grouped by concern."""
