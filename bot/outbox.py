@@ -105,7 +105,6 @@ class OutboxWorker:
         async with services.sessionmaker() as session:
             item = await session.get_one(OutboxItem, item_id)
             identity = await session.get(ChannelIdentity, item.identity_id) if item.identity_id else None
-            await session.rollback()
         sender = self._senders.get(item.channel)
         if item.state == "cancelled" or identity is None or sender is None or item.payload_enc is None:
             await self._finish(item_id, state="failed", error="no route to the person", permanent=True)
