@@ -1,0 +1,155 @@
+"""Loading and validating the versioned triage lexicons in content/lexicons/."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from core.levels import Level
+from escalation.normalize import normalize
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "content" / "lexicons"
+
+# The closed set of categories. Every one names a harm or a danger; none names a belief, an origin
+# or any other identity. A manifest naming anything else is refused at load time.
+CATEGORIES = (
+    "basic_needs",
+    "detention_deportation",
+    "harm_to_others",
+    "medical_emergency",
+    "missing_person",
+    "self_harm",
+    "trafficking_exploitation",
+    "violence_abuse",
+)
+
+
+class LexiconError(ValueError):
+    """A lexicon file is malformed or refers to something that does not exist."""
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A kind of evidence (e.g. self_harm.means) that rules combine."""
+
+    id: str
+    category: str | None
+    negatable: bool
+    modifier: bool  # only meaningful together with another concept, so never a reason to look closer
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Fires when every concept in `all` is present (and, with a window, when a precedes b closely)."""
+
+    id: str
+    all: tuple[str, ...]
+    level: Level
+    category: str | None
+    window: int | None
+
+
+@dataclass(frozen=True)
+class TermGroup:
+    """Phrases of one language that count as one concept, reported under one rule id."""
+
+    rule_id: str
+    concept: str
+    phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LanguageLexicon:
+    """One language's phrases plus its morphology hints."""
+
+    lang: str
+    spacy_lang: str
+    clitics: tuple[str, ...]
+    groups: tuple[TermGroup, ...]
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """Version, concepts, combination rules and the urgent signal, shared by every language."""
+
+    version: str
+    languages: tuple[str, ...]
+    lemma_languages: frozenset[str]
+    concepts: dict[str, Concept]
+    rules: tuple[Rule, ...]
+    signal_words: frozenset[str]
+    signal_fillers: frozenset[str]
+    signal_commands: tuple[str, ...]
+    signal_emoji: tuple[str, ...]
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise LexiconError(f"{path.name}: {exc}") from exc
+
+
+def load_manifest(directory: Path = LEXICON_DIR) -> Manifest:
+    """Read manifest.toml and check that rules only use declared concepts and closed categories."""
+    raw = _read(directory / "manifest.toml")
+    concepts: dict[str, Concept] = {}
+    for concept_id, spec in raw["concepts"].items():
+        category = spec.get("category")
+        if category is not None and category not in CATEGORIES:
+            raise LexiconError(f"concept {concept_id}: unknown category {category!r}")
+        concepts[concept_id] = Concept(
+            concept_id, category, bool(spec.get("negatable", False)), bool(spec.get("modifier", False))
+        )
+    rules = []
+    for spec in raw["rules"]:
+        needed = tuple(spec["all"])
+        missing = [c for c in needed if c not in concepts]
+        if missing:
+            raise LexiconError(f"rule {spec['id']}: undeclared concepts {missing}")
+        if all(concepts[c].modifier for c in needed):
+            raise LexiconError(f"rule {spec['id']}: made only of modifiers, it could never be reached")
+        category = spec.get("category")
+        if category is not None and category not in CATEGORIES:
+            raise LexiconError(f"rule {spec['id']}: unknown category {category!r}")
+        window = spec.get("window")
+        if window is not None and len(needed) != 2:
+            raise LexiconError(f"rule {spec['id']}: a window needs exactly two concepts")
+        rules.append(Rule(spec["id"], needed, Level(spec["level"]), category, window))
+    signal = raw["signal"]
+    return Manifest(
+        version=str(raw["version"]),
+        languages=tuple(raw["languages"]),
+        lemma_languages=frozenset(raw.get("lemma_languages", ())),
+        concepts=concepts,
+        rules=tuple(rules),
+        signal_words=frozenset(normalize(word) for word in signal["words"]),
+        signal_fillers=frozenset(normalize(word) for word in signal.get("fillers", ())),
+        signal_commands=tuple(signal["commands"]),
+        signal_emoji=tuple(signal["emoji"]),
+    )
+
+
+def load_language(lang: str, manifest: Manifest, directory: Path = LEXICON_DIR) -> LanguageLexicon:
+    """Read <lang>.toml: tables [category.concept] whose keys name term groups of phrases."""
+    raw = _read(directory / f"{lang}.toml")
+    meta = raw.pop("meta", {})
+    groups = []
+    for head, table in raw.items():
+        for tail, named in table.items():
+            concept = f"{head}.{tail}"
+            if concept not in manifest.concepts:
+                raise LexiconError(f"{lang}.toml: concept {concept} is not declared in the manifest")
+            for name, phrases in named.items():
+                if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
+                    raise LexiconError(f"{lang}.toml: {concept}.{name} must be a list of phrases")
+                groups.append(TermGroup(f"{lang}.{concept}.{name}", concept, tuple(phrases)))
+    return LanguageLexicon(
+        lang=lang,
+        spacy_lang=str(meta.get("spacy", lang)),
+        clitics=tuple(sorted(meta.get("clitics", ()), key=len, reverse=True)),
+        groups=tuple(groups),
+    )

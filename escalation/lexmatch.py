@@ -1,0 +1,231 @@
+"""Per-language spaCy matchers over normalised text: lemma and stem keys, PhraseMatcher, Matcher."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import spacy
+from spacy.matcher import Matcher, PhraseMatcher
+
+from escalation.lexicon import LanguageLexicon, Manifest
+from escalation.normalize import normalize, squeeze
+
+_CACHE_LIMIT = 200_000  # distinct words remembered per language before the cache starts afresh
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One matched phrase: which term group, in which language's doc, over which tokens."""
+
+    rule_id: str
+    concept: str
+    lang: str
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
+def _fold_table() -> dict[int, str]:
+    """Accented Latin letters → base letter, ё → е: what normalize() does, cheap enough for 500k words."""
+    table: dict[int, str] = {ord("ё"): "е"}
+    for cp in range(0x00C0, 0x0250):
+        decomposed = unicodedata.normalize("NFD", chr(cp))
+        if len(decomposed) > 1 and decomposed[0].isascii():
+            table[cp] = decomposed[0]
+    return table
+
+
+def _load_lemmas(lang: str, wanted: set[str]) -> dict[str, str]:
+    """Form → lemma, restricted to lemma families of words the lexicon uses; the full table is dropped.
+
+    spacy-lookups-data tables hold up to half a million forms; keeping only the families of our own
+    terms costs kilobytes instead of tens of megabytes, and matching a form is one dict lookup.
+    The two passes are written for speed: a first-two-letters test skips almost every entry.
+    """
+    source = resources.files("spacy_lookups_data") / "data" / f"{lang}_lemma_lookup.json.gz"
+    with source.open("rb") as handle, gzip.open(handle, "rt", encoding="utf-8") as text:
+        raw: dict[str, str | list[str]] = json.load(text)
+    # the French table lists candidate lemmas; the first is the usual reading
+    table = {form: lemma if isinstance(lemma, str) else lemma[0] for form, lemma in raw.items() if lemma}
+    del raw
+    fold = _fold_table()
+
+    def folded(word: str) -> str:
+        return word if word.isascii() else word.translate(fold)
+
+    heads = {w[:2] for w in wanted}
+    families = set(wanted)
+    for form, lemma in table.items():
+        candidate = folded(form)
+        # a doubled first letter may squeeze into a wanted head, so those are always looked at
+        if (candidate[:2] in heads or candidate[:1] == candidate[1:2]) and squeeze(candidate) in wanted:
+            families.add(squeeze(folded(lemma)))
+    heads = {w[:2] for w in families}
+    result: dict[str, str] = {}
+    for form, lemma in table.items():
+        base = folded(lemma)
+        if base[:2] in heads or base[:1] == base[1:2]:
+            base = squeeze(base)
+            if base in families:
+                squeezed = squeeze(folded(form))
+                if squeezed != base:
+                    result.setdefault(squeezed, base)
+    return result
+
+
+class Keyer:
+    """Maps a normalised word to its matching key: lemma, then stem ("stem*"), then clitic-stripped."""
+
+    def __init__(self, lemmas: dict[str, str], stems: set[str], clitics: tuple[str, ...]) -> None:
+        self._lemmas = lemmas
+        self._stems = stems
+        self._stem_lengths = sorted({len(s) for s in stems}, reverse=True)
+        self._clitics = clitics
+        self._exact: set[str] = set()
+        self._cache: dict[str, str] = {}
+
+    def freeze(self, exact: set[str]) -> None:
+        """Record the keys the lexicon uses, so clitic stripping only fires when it finds one."""
+        self._exact = exact
+        self._cache.clear()
+
+    def _direct(self, word: str) -> str | None:
+        lemma = self._lemmas.get(word, word)
+        if lemma in self._exact:
+            return lemma
+        for length in self._stem_lengths:
+            if length <= len(lemma) and lemma[:length] in self._stems:
+                return lemma[:length] + "*"
+        return None
+
+    def key(self, word: str) -> str:
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        found = self._direct(word)
+        if found is None:
+            for clitic in self._clitics:
+                if word.startswith(clitic) and len(word) - len(clitic) >= 2:
+                    found = self._direct(word[len(clitic) :])
+                    if found is not None:
+                        break
+        result = found if found is not None else self._lemmas.get(word, word)
+        if len(self._cache) > _CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[word] = result
+        return result
+
+
+def _split_phrase(phrase: str) -> tuple[list[str], set[str]]:
+    """Normalise a lexicon phrase; a chunk ending in '*' makes its last word a stem."""
+    words: list[str] = []
+    stems: set[str] = set()
+    for chunk in phrase.split():
+        parts = normalize(chunk.rstrip("*")).split()
+        if not parts:
+            continue
+        if chunk.endswith("*"):
+            stems.add(parts[-1])
+        words.extend(parts)
+    return words, stems
+
+
+class LanguageMatcher:
+    """One language: a blank spaCy tokenizer, the keyer, a PhraseMatcher and a small Matcher."""
+
+    def __init__(self, lexicon: LanguageLexicon, manifest: Manifest) -> None:
+        self.lang = lexicon.lang
+        self.nlp: Any = spacy.blank(lexicon.spacy_lang)
+        # Tokenizer exceptions would split "dont" into "do"+"nt" in some languages but not others;
+        # normalised text is already spaced, so plain whitespace-and-affix tokenising keeps every
+        # language (and the word pre-filter) aligned on the same tokens.
+        self.nlp.tokenizer.rules = {}
+        self._concepts: dict[str, str] = {}
+        self._seen: set[int] = set()
+        phrases: list[tuple[str, str, list[str]]] = []
+        surface: list[tuple[str, str, list[str]]] = []
+        stems: set[str] = set()
+        for group in lexicon.groups:
+            self._concepts[group.rule_id] = group.concept
+            for phrase in group.phrases:
+                # "=phrase" matches the written form only: where person or tense is the point
+                # ("me va a matar" is a threat, "me voy a matar" is not), lemmas would blur it
+                exact = phrase.startswith("=")
+                words, phrase_stems = _split_phrase(phrase.removeprefix("="))
+                if words:
+                    (surface if exact else phrases).append((group.rule_id, group.concept, words))
+                    stems |= phrase_stems
+        wanted = {w for _, _, words in phrases for w in words}
+        lemmas = _load_lemmas(lexicon.lang, wanted) if lexicon.lang in manifest.lemma_languages else {}
+        self.keyer = Keyer(lemmas, stems, lexicon.clitics)
+        self.keyer.freeze({self.keyer.key(w) for w in wanted})
+        self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
+        self.anchors: set[str] = set()
+        self.modifiers: set[str] = set()
+        means_keys: set[str] = set()
+        for rule_id, concept, words in phrases:
+            doc = self._doc(" ".join(words))
+            self.phrase_matcher.add(rule_id, [doc])
+            keys = [tok.norm_ for tok in doc]
+            # the longest key is the rarest, so the pre-filter lets fewest innocent messages through
+            rarest = max(keys, key=len)
+            if manifest.concepts[concept].modifier:
+                self.modifiers.add(rarest)
+            else:
+                self.anchors.add(rarest)
+            if concept == "self_harm.means" and len(keys) == 1:
+                means_keys.add(keys[0])
+        self.surface_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.surface_anchors: set[str] = set()
+        self.surface_modifiers: set[str] = set()
+        for rule_id, concept, words in surface:
+            self.surface_matcher.add(rule_id, [self.nlp.make_doc(" ".join(words))])
+            target = self.surface_modifiers if manifest.concepts[concept].modifier else self.surface_anchors
+            target.add(max(words, key=len))
+        self.matcher = Matcher(self.nlp.vocab)
+        self.amount_rule = f"{self.lang}.self_harm.amount.number"
+        self._concepts[self.amount_rule] = "self_harm.amount"
+        if means_keys:
+            # "30 pills", "20 sleeping pills": a counted quantity of a means is what an overdose looks like
+            means = {"NORM": {"IN": sorted(means_keys)}}
+            number: dict[str, Any] = {"LIKE_NUM": True}
+            self.matcher.add(self.amount_rule, [[number, means], [number, {"IS_ALPHA": True}, means]])
+
+    def _doc(self, text: str) -> Any:
+        doc = self.nlp.make_doc(text)
+        vocab = self.nlp.vocab
+        seen = self._seen
+        for token in doc:
+            orth = token.orth
+            if orth not in seen:
+                # lexeme norms persist in the vocab, so each distinct word is keyed only once
+                vocab[orth].norm_ = self.keyer.key(token.text)
+                seen.add(orth)
+        return doc
+
+    def relevance(self, word: str) -> int:
+        """The cheap pre-filter: 2 if the word may start evidence here, 1 if it may add to it, else 0."""
+        key = self.keyer.key(word)
+        if key in self.anchors or word in self.surface_anchors:
+            return 2
+        return 1 if key in self.modifiers or word in self.surface_modifiers else 0
+
+    def hits(self, text: str) -> tuple[list[Hit], int]:
+        """All phrase and pattern matches in normalised text, and the number of tokens."""
+        doc = self._doc(text)
+        strings = self.nlp.vocab.strings
+        found = []
+        matches = [*self.phrase_matcher(doc), *self.surface_matcher(doc), *self.matcher(doc)]
+        for match_id, start, end in matches:
+            rule_id = strings[match_id]
+            span = doc[start:end]
+            found.append(
+                Hit(rule_id, self._concepts[rule_id], self.lang, start, end, span.start_char, span.end_char)
+            )
+        return found, len(doc)

@@ -1,0 +1,272 @@
+"""Urgency triage of one chat message: explainable lexicon rules in seven languages, plus the urgent signal."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from core.levels import Level
+from escalation.lexicon import Manifest, load_language, load_manifest
+from escalation.lexmatch import Hit, LanguageMatcher
+from escalation.normalize import BOUNDARY, normalize
+
+SIGNAL_RULE = "signal.urgent"
+_NEUTRAL_LANGUAGE = "xx"  # the lexicon of language-independent terms (emoji), and "unknown"
+_CACHE_LIMIT = 200_000
+_NEGATION_CUE = "neg.cue"
+_FUTURE = "modal.future"
+_CLOSING = "closing.ack"
+
+# Language tags a channel may hand us, folded onto the lexicon that serves them.
+_ALIASES = {"prs": "fa", "fa-af": "fa", "per": "fa", "ua": "uk", "ukr": "uk", "rus": "ru", "ara": "ar"}
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """What triage concluded about one message, with the evidence a liaison can check."""
+
+    level: Level
+    categories: tuple[str, ...]
+    rules: tuple[str, ...]
+    lexicon_version: str
+    language: str
+
+
+def _script_language(text: str) -> str:
+    """A best guess from the alphabet alone, used only to name the language when no rule fired."""
+    for ch in text:
+        if "\u0600" <= ch <= "\u06ff":
+            return "fa" if any(c in text for c in "پچژگ\u06a9\u06cc") else "ar"
+        if "\u0400" <= ch <= "\u04ff":
+            return "uk" if any(c in text for c in "іїєґ") else "ru"
+    return _NEUTRAL_LANGUAGE
+
+
+def _canonical_lang(lang: str | None, known: tuple[str, ...]) -> str | None:
+    if not lang:
+        return None
+    tag = lang.strip().lower().replace("_", "-")
+    tag = _ALIASES.get(tag, tag.split("-")[0])
+    return _ALIASES.get(tag, tag) if _ALIASES.get(tag, tag) in known else None
+
+
+class Triage:
+    """Every language's matcher, built once; `assess` is safe to call from many threads."""
+
+    def __init__(self, manifest: Manifest, matchers: dict[str, LanguageMatcher]) -> None:
+        self.manifest = manifest
+        self._matchers = matchers
+        self._order = tuple(matchers)
+        self._word_langs: dict[str, tuple[int, ...]] = {}
+        # spaCy's vocab and our key caches are shared mutable state; one lock keeps them consistent.
+        self._lock = threading.Lock()
+
+    @classmethod
+    def build(cls) -> Triage:
+        manifest = load_manifest()
+        matchers = {
+            lang: LanguageMatcher(load_language(lang, manifest), manifest) for lang in manifest.languages
+        }
+        return cls(manifest, matchers)
+
+    def _languages_for(self, words: list[str]) -> list[str]:
+        """Languages worth tokenising: those with an anchor word, plus, once there is one, those
+        contributing a modifier (so "ana bde mot" + "tonight" combines Arabizi with English)."""
+        cache = self._word_langs
+        anchored: set[str] = set()
+        modifying: set[str] = set()
+        for word in words:
+            relevance = cache.get(word)
+            if relevance is None:
+                relevance = tuple(self._matchers[lang].relevance(word) for lang in self._order)
+                if len(cache) > _CACHE_LIMIT:
+                    cache.clear()
+                cache[word] = relevance
+            for lang, value in zip(self._order, relevance, strict=True):
+                if value == 2:
+                    anchored.add(lang)
+                elif value == 1:
+                    modifying.add(lang)
+        if not anchored:
+            return []
+        wanted = anchored | modifying
+        return [lang for lang in self._order if lang in wanted]
+
+    def assess(self, text: str, lang: str | None = None) -> Assessment:
+        """Level, categories and fired rules for one message; `lang` is a hint, never a filter."""
+        signal = is_urgent_signal(text, self.manifest)
+        normalised = normalize(text)
+        words = normalised.split()
+        hits: list[Hit] = []
+        sizes: dict[str, int] = {}
+        with self._lock:
+            for candidate in self._languages_for(words):
+                found, sizes[candidate] = self._matchers[candidate].hits(normalised)
+                hits.extend(found)
+        level, categories, rules = _evaluate(hits, self.manifest, normalised)
+        if signal:
+            level = Level.highest([level, Level.HIGH])
+            rules.add(SIGNAL_RULE)
+        return Assessment(
+            level=level,
+            categories=tuple(sorted(categories)),
+            rules=tuple(sorted(rules)),
+            lexicon_version=self.manifest.version,
+            language=_canonical_lang(lang, self.manifest.languages) or _dominant(hits) or _script_language(text),
+        )
+
+
+def _dominant(hits: list[Hit]) -> str | None:
+    """The language with the most evidence, preferring a real language over the emoji lexicon."""
+    counts: dict[str, int] = {}
+    for hit in hits:
+        if hit.concept != _NEGATION_CUE:
+            counts[hit.lang] = counts.get(hit.lang, 0) + (0 if hit.lang == _NEUTRAL_LANGUAGE else 2) + 1
+    return max(counts, key=lambda lang: counts[lang]) if counts else None
+
+
+def _negated(hit: Hit, cues: list[Hit], futures: list[Hit]) -> bool:
+    """A negation cue right before the phrase ("never kill myself", "not going to hurt him").
+
+    The scope is deliberately tiny (the cue must touch the phrase, or the "going to" before it) so
+    that "not ok, I want to die" is not mistaken for a denial: missing a real risk costs more than
+    a liaison's glance.
+    """
+    start = hit.start
+    for future in futures:
+        if future.lang == hit.lang and future.end == start:
+            start = future.start
+    return any(cue.lang == hit.lang and cue.end == start for cue in cues)
+
+
+def _within(first: list[Hit], second: list[Hit], window: int) -> list[Hit]:
+    """Pairs where a hit of the first concept ends at most `window` tokens before one of the second."""
+    pairs: list[Hit] = []
+    for a in first:
+        for b in second:
+            if a.lang == b.lang and 0 <= b.start - a.end <= window:
+                pairs.extend((a, b))
+    return pairs
+
+
+def _evaluate(hits: list[Hit], manifest: Manifest, text: str) -> tuple[Level, set[str], set[str]]:
+    concepts = manifest.concepts
+    cues = [h for h in hits if h.concept == _NEGATION_CUE]
+    futures = [h for h in hits if h.concept == _FUTURE]
+    present: dict[str, list[Hit]] = {}
+    levels: list[Level] = []
+    categories: set[str] = set()
+    rules: set[str] = set()
+    denied = [h for h in hits if concepts[h.concept].negatable and _negated(h, cues, futures)]
+    for hit in hits:
+        concept = concepts[hit.concept]
+        # a phrase inside a denied longer phrase ("no [me [quiero morir]]") is denied with it
+        if concept.negatable and any(
+            d.lang == hit.lang and d.concept == hit.concept and d.start <= hit.start and hit.end <= d.end
+            for d in denied
+        ):
+            # a denial is still worth a look, so it keeps its category at the ordinary level
+            rules.add(f"{hit.rule_id}.negated")
+            if concept.category:
+                categories.add(concept.category)
+            continue
+        present.setdefault(hit.concept, []).append(hit)
+    for rule in manifest.rules:
+        if not all(c in present for c in rule.all):
+            continue
+        if rule.window is None:
+            evidence = [h for c in rule.all for h in present[c]]
+        else:
+            evidence = _within(present[rule.all[0]], present[rule.all[1]], rule.window)
+            if not evidence:
+                continue
+        levels.append(rule.level)
+        rules.add(rule.id)
+        rules.update(h.rule_id for h in evidence)
+        if rule.category:
+            categories.add(rule.category)
+    if levels:
+        return Level.highest(levels), categories, rules
+    closing = present.get(_CLOSING)
+    if closing and not categories and _covers(closing, text):
+        return Level.LOW, categories, rules | {h.rule_id for h in closing}
+    return Level.NORMAL, categories, rules
+
+
+def _covers(hits: list[Hit], text: str) -> bool:
+    """Whether thanks/ok/bye phrases make up the whole message (then, and only then, it is low)."""
+    covered = [False] * len(text)
+    for hit in hits:
+        covered[hit.start_char : hit.end_char] = [True] * (hit.end_char - hit.start_char)
+    return all(flag or ch in " ." for flag, ch in zip(covered, text, strict=True))
+
+
+_build_lock = threading.Lock()
+_instance: list[Triage] = []
+
+
+def get_triage() -> Triage:
+    """The process-wide Triage, built on first use (about a second), never at import time."""
+    if not _instance:
+        with _build_lock:
+            if not _instance:
+                _instance.append(Triage.build())
+    return _instance[0]
+
+
+@cache
+def _signal_manifest() -> Manifest:
+    return load_manifest()
+
+
+def is_urgent_signal(text: str, manifest: Manifest | None = None) -> bool:
+    """The language-independent way to ask for help: 🆘, /urgent, an urgent button, or the word alone.
+
+    "The word alone" means the whole message is the word for urgent in one of our languages (or SOS),
+    possibly repeated or with punctuation and emoji around it, so it never depends on reading a sentence.
+    """
+    manifest = manifest or _signal_manifest()
+    if any(emoji in text for emoji in manifest.signal_emoji):
+        return True
+    stripped = text.strip().casefold()
+    command = stripped.split("@", 1)[0].split(maxsplit=1)[0] if stripped else ""
+    if command in manifest.signal_commands:
+        return True
+    words = [word for word in normalize(text).split() if word != BOUNDARY]
+    signal = manifest.signal_words
+    return any(word in signal for word in words) and all(
+        word in signal or word in manifest.signal_fillers for word in words
+    )
+
+
+def assess_lines(lines: Iterable[str]) -> Iterator[str]:
+    """JSON lines in ({"text", "lang"?}), JSON lines out; a bad line reports an error and the rest go on."""
+    triage: Triage | None = None
+    for line in lines:
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise ValueError('expected an object with a string "text"')
+            lang = record.get("lang")
+            if lang is not None and not isinstance(lang, str):
+                raise ValueError('"lang" must be a string when given')
+        except ValueError as exc:
+            yield json.dumps({"error": str(exc)}, ensure_ascii=False)
+            continue
+        triage = triage or get_triage()
+        result = triage.assess(record["text"], lang)
+        yield json.dumps(
+            {
+                "level": result.level.value,
+                "categories": list(result.categories),
+                "rules": list(result.rules),
+                "lexicon_version": result.lexicon_version,
+                "language": result.language,
+            },
+            ensure_ascii=False,
+        )
