@@ -22,6 +22,7 @@ from core.clock import Clock
 from core.logging import configure_logging
 from core.services import Services, build_services
 from core.settings import Settings, load_settings
+from escalation.triage import get_triage
 from supervisor_console.app import mount_console
 
 log = structlog.get_logger(__name__)
@@ -46,6 +47,8 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         services = build_services(settings, clock=clock)
         app.state.services = services
+        # Load the triage lexicons before accepting traffic, so nobody's first message waits for them.
+        await asyncio.to_thread(get_triage)
         await services.bus.start()
         telegram_bot = await _start_telegram(settings)
         app.state.telegram_bot = telegram_bot

@@ -29,12 +29,16 @@ def _fail(message: str) -> NoReturn:
 
 
 def _settings() -> Settings:
+    from pydantic import ValidationError
+
     from core.settings import SettingsError, load_settings
 
     try:
         return load_settings()
-    except (SettingsError, ValueError) as exc:
-        _fail(str(exc).splitlines()[-1] if "\n" in str(exc) else str(exc))
+    except ValidationError as exc:
+        _fail("; ".join(str(error["msg"]).removeprefix("Value error, ") for error in exc.errors()))
+    except SettingsError as exc:
+        _fail(str(exc))
 
 
 @app.command()
