@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import secrets
 
@@ -21,31 +22,25 @@ async def test_web_chat_round_trip(make_settings):
         assert page.status_code == 200 and 'name="viewport"' in page.text
         assert "ld_chat" in person.cookies
         client_id = _client_id()
-        sent = await person.post(
-            "/chat/messages", json={"text": "مرحبا، أحتاج مساعدة في السكن", "client_id": client_id}
-        )
+        words = "مرحبا، أحتاج مساعدة في السكن"
+        answer = "أهلاً، في أي مدينة أنت؟"
+        sent = await person.post("/chat/messages", json={"text": words, "client_id": client_id})
         assert sent.status_code == 200 and sent.json()["duplicate"] is False
-        again = await person.post(
-            "/chat/messages", json={"text": "مرحبا، أحتاج مساعدة في السكن", "client_id": client_id}
-        )
+        again = await person.post("/chat/messages", json={"text": words, "client_id": client_id})
         assert again.json()["duplicate"] is True, "a retried post is stored once"
 
         await sign_in(liaison, "lina")
         queue = await liaison.get("/console")
         url = "/console/conversations/" + re.search(r"/console/conversations/(\d+)", queue.text).group(1)  # type: ignore[union-attr]
         conversation = await liaison.get(url)
-        assert "مرحبا، أحتاج مساعدة في السكن" in conversation.text
+        assert words in conversation.text
         assert 'dir="auto"' in conversation.text
-        await liaison.post(
-            f"{url}/reply", data={"text": "أهلاً، في أي مدينة أنت؟", "csrf_token": csrf_from(conversation.text)}
-        )
+        await liaison.post(f"{url}/reply", data={"text": answer, "csrf_token": csrf_from(conversation.text)})
 
         for _ in range(100):
             messages = (await person.get("/chat/messages")).json()["messages"]
-            if any(m["direction"] == "out" and m["text"] == "أهلاً، في أي مدينة أنت؟" for m in messages):
+            if any(m["direction"] == "out" and m["text"] == answer for m in messages):
                 break
-            import asyncio
-
             await asyncio.sleep(0.05)
         else:
             raise AssertionError(f"reply not visible to the person: {messages}")
