@@ -75,6 +75,7 @@ class Manifest:
     """Version, concepts, combination rules and the urgent signal, shared by every language."""
 
     version: str
+    near: int
     languages: tuple[str, ...]
     lemma_languages: frozenset[str]
     concepts: dict[str, Concept]
@@ -122,6 +123,7 @@ def load_manifest(directory: Path = LEXICON_DIR) -> Manifest:
     signal = raw["signal"]
     return Manifest(
         version=str(raw["version"]),
+        near=int(raw.get("near", 12)),
         languages=tuple(raw["languages"]),
         lemma_languages=frozenset(raw.get("lemma_languages", ())),
         concepts=concepts,

@@ -145,7 +145,8 @@ class LanguageMatcher:
         # Tokenizer exceptions would split "dont" into "do"+"nt" in some languages but not others;
         # normalised text is already spaced, so plain whitespace-and-affix tokenising keeps every
         # language (and the word pre-filter) aligned on the same tokens.
-        self.nlp.tokenizer.rules = {}
+        tokenizer: Any = self.nlp.tokenizer
+        tokenizer.rules = {}
         self._concepts: dict[str, str] = {}
         self._seen: set[int] = set()
         phrases: list[tuple[str, str, list[str]]] = []

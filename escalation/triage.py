@@ -102,8 +102,12 @@ class Triage:
         words = normalised.split()
         hits: list[Hit] = []
         sizes: dict[str, int] = {}
+        hinted = _canonical_lang(lang, self.manifest.languages)
+        allowed = _allowed(hinted, text)
         with self._lock:
             for candidate in self._languages_for(words):
+                if allowed is not None and candidate not in allowed:
+                    continue
                 found, sizes[candidate] = self._matchers[candidate].hits(normalised)
                 hits.extend(found)
         level, categories, rules = _evaluate(hits, self.manifest, normalised)
@@ -115,8 +119,28 @@ class Triage:
             categories=tuple(sorted(categories)),
             rules=tuple(sorted(rules)),
             lexicon_version=self.manifest.version,
-            language=_canonical_lang(lang, self.manifest.languages) or _dominant(hits) or _script_language(text),
+            language=hinted or _dominant(hits) or _script_language(text),
         )
+
+
+def _allowed(hinted: str | None, text: str) -> set[str] | None:
+    """With a language hint, the Latin-script lexicons narrow to that language and English.
+
+    Latin transliterations and Romance languages are full of false friends ("suicide" is a Spanish
+    verb form, "most" is Russian for bridge); a hint from the contact's chosen language removes
+    them, while English (the usual second language) and every script actually present in the
+    text stay in, so code-switching is still caught. No hint: every lexicon is tried.
+    """
+    if hinted is None:
+        return None
+    allowed = {hinted, "en", _NEUTRAL_LANGUAGE}
+    if not text.isascii():
+        for ch in text:
+            if "\u0600" <= ch <= "\u06ff":
+                allowed.update(("ar", "fa"))
+            elif "\u0400" <= ch <= "\u04ff":
+                allowed.update(("ru", "uk"))
+    return allowed
 
 
 def _dominant(hits: list[Hit]) -> str | None:
@@ -152,6 +176,29 @@ def _within(first: list[Hit], second: list[Hit], window: int) -> list[Hit]:
     return pairs
 
 
+def _gap(a: Hit, b: Hit) -> int:
+    return max(0, b.start - a.end, a.start - b.end)
+
+
+def _near(groups: list[list[Hit]], near: int) -> list[Hit]:
+    """Evidence for a combination: one hit of each concept, all within `near` tokens of a pivot.
+
+    Token positions line up across languages because normalised text is split on spaces, so an
+    Arabizi phrase and an English "tonight" can combine. In a long post, words far apart are not
+    one thought: "plan" in one paragraph and "pills" in another are not a plan.
+    """
+    for pivot in groups[0]:
+        chosen = [pivot]
+        for others in groups[1:]:
+            close = [h for h in others if _gap(pivot, h) <= near]
+            if not close:
+                break
+            chosen.extend(close)
+        else:
+            return chosen
+    return []
+
+
 def _evaluate(hits: list[Hit], manifest: Manifest, text: str) -> tuple[Level, set[str], set[str]]:
     concepts = manifest.concepts
     cues = [h for h in hits if h.concept == _NEGATION_CUE]
@@ -177,8 +224,12 @@ def _evaluate(hits: list[Hit], manifest: Manifest, text: str) -> tuple[Level, se
     for rule in manifest.rules:
         if not all(c in present for c in rule.all):
             continue
-        if rule.window is None:
-            evidence = [h for c in rule.all for h in present[c]]
+        if len(rule.all) == 1:
+            evidence = present[rule.all[0]]
+        elif rule.window is None:
+            evidence = _near([present[c] for c in rule.all], manifest.near)
+            if not evidence:
+                continue
         else:
             evidence = _within(present[rule.all[0]], present[rule.all[1]], rule.window)
             if not evidence:

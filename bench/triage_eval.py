@@ -1,0 +1,74 @@
+"""Score triage on the C-SSRS Reddit development set at user level (a user is as urgent as their worst post).
+
+Data: Gaur et al., "Knowledge-aware Assessment of Severity of Suicide Risk for Early Intervention"
+(WWW 2019), released under CC BY 4.0; half of its 500 users are in ../shared/data/triage-dev.
+
+    .venv/bin/python bench/triage_eval.py [path/to/cssrs_dev.json]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from core.levels import Level  # noqa: E402
+from escalation.triage import get_triage  # noqa: E402
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "triage-dev" / "cssrs_dev.json"
+# The mapping suggested by the data set's README: C-SSRS severity onto the desk's levels.
+MAPPING = {
+    "Attempt": Level.CRITICAL,
+    "Behavior": Level.CRITICAL,
+    "Ideation": Level.HIGH,
+    "Indicator": Level.NORMAL,
+    "Supportive": Level.LOW,
+}
+URGENT = {Level.CRITICAL, Level.HIGH}
+
+
+def _scores(pairs: list[tuple[bool, bool]]) -> tuple[float, float, float, int]:
+    tp = sum(1 for truth, guess in pairs if truth and guess)
+    fp = sum(1 for truth, guess in pairs if guess and not truth)
+    fn = sum(1 for truth, guess in pairs if truth and not guess)
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return recall, precision, f1, tp + fn
+
+
+def main() -> None:
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    users = json.loads(path.read_text(encoding="utf-8"))
+    triage = get_triage()
+    started = time.perf_counter()
+    truth: list[Level] = []
+    guess: list[Level] = []
+    posts = 0
+    for user in users:
+        levels = [triage.assess(post, "en").level for post in user["posts"]]
+        posts += len(levels)
+        truth.append(MAPPING[user["label"]])
+        guess.append(Level.highest(levels) if levels else Level.NORMAL)
+    elapsed = time.perf_counter() - started
+    print(f"{path.name}: {len(users)} users, {posts} posts, {elapsed:.1f} s")
+    print(f"{'level':<16}{'recall':>8}{'precision':>11}{'F1':>7}{'support':>9}")
+    for level in Level:
+        recall, precision, f1, support = _scores([(t == level, g == level) for t, g in zip(truth, guess, strict=True)])
+        print(f"{level.value:<16}{recall:>8.3f}{precision:>11.3f}{f1:>7.3f}{support:>9}")
+    recall, precision, f1, support = _scores(
+        [(t in URGENT, g in URGENT) for t, g in zip(truth, guess, strict=True)]
+    )
+    print(f"{'critical+high':<16}{recall:>8.3f}{precision:>11.3f}{f1:>7.3f}{support:>9}")
+    print("confusion (true → predicted):")
+    for level in Level:
+        row = Counter(g.value for t, g in zip(truth, guess, strict=True) if t == level)
+        print(f"  {level.value:<9}", "  ".join(f"{other.value}={row.get(other.value, 0)}" for other in Level))
+
+
+if __name__ == "__main__":
+    main()
