@@ -7,11 +7,15 @@ import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from core.levels import Level
 from escalation.lexicon import Manifest, load_language, load_manifest
-from escalation.lexmatch import Hit, LanguageMatcher
 from escalation.normalize import BOUNDARY, normalize
+
+if TYPE_CHECKING:
+    # spaCy is imported only when the first Triage is built, so importing this module stays cheap
+    from escalation.lexmatch import Hit, LanguageMatcher
 
 SIGNAL_RULE = "signal.urgent"
 _NEUTRAL_LANGUAGE = "xx"  # the lexicon of language-independent terms (emoji), and "unknown"
@@ -66,6 +70,8 @@ class Triage:
 
     @classmethod
     def build(cls) -> Triage:
+        from escalation.lexmatch import LanguageMatcher
+
         manifest = load_manifest()
         matchers = {
             lang: LanguageMatcher(load_language(lang, manifest), manifest) for lang in manifest.languages
@@ -286,7 +292,8 @@ def is_urgent_signal(text: str, manifest: Manifest | None = None) -> bool:
     command = stripped.split("@", 1)[0].split(maxsplit=1)[0] if stripped else ""
     if command in manifest.signal_commands:
         return True
-    words = [word for word in normalize(text).split() if word != BOUNDARY]
+    # punctuation and emoji around the word do not make it a sentence
+    words = [word for word in normalize(text).split() if word != BOUNDARY and any(c.isalnum() for c in word)]
     signal = manifest.signal_words
     return any(word in signal for word in words) and all(
         word in signal or word in manifest.signal_fillers for word in words
