@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core.levels import Level  # noqa: E402
-from escalation.triage import get_triage  # noqa: E402
+from core.levels import Level
+from escalation.triage import get_triage
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "triage-dev" / "cssrs_dev.json"
 # The mapping suggested by the data set's README: C-SSRS severity onto the desk's levels.
