@@ -116,13 +116,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     pooled: dict[str, dict[str, list[float]]] = {"ours": {}, "fcfs": {}}
     seeds_ok = 0
-    print(f"liaisons={args.liaisons} utilisation={args.utilisation} days={args.days} "
-          f"aging_bound={bound:.0f} min  mix={ {k.value: v for k, v in MIX.items()} }")
+    print(
+        f"liaisons={args.liaisons} utilisation={args.utilisation} days={args.days} "
+        f"aging_bound={bound:.0f} min  mix={ {k.value: v for k, v in MIX.items()} }"
+    )
     print("seed  arrivals  busy   c+h p95 ours/fcfs  normal p95 ours/fcfs   max ours  max fcfs  seed ok")
     for seed in range(1, args.seeds + 1):
         stream = arrivals(seed, args.days, args.liaisons, args.utilisation)
-        results = {"ours": by_group(stream, serve(stream, args.liaisons, ours(policy))),
-                   "fcfs": by_group(stream, serve(stream, args.liaisons, fcfs))}
+        results = {
+            "ours": by_group(stream, serve(stream, args.liaisons, ours(policy))),
+            "fcfs": by_group(stream, serve(stream, args.liaisons, fcfs)),
+        }
         for name, groups in results.items():
             for group, waits in groups.items():
                 pooled[name].setdefault(group, []).extend(waits)
@@ -133,15 +137,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         ok = urgent <= 0.1 and normal <= 1.25 and worst <= bound
         seeds_ok += ok
         busy = sum(a.handling for a in stream) / (args.liaisons * args.days * 24 * 60)
-        print(f"{seed:>4}  {len(stream):>8}  {busy:.3f}  {urgent:>17.3f}  {normal:>19.3f}  "
-              f"{worst:>8.1f}  {max(max(w) for w in f.values() if w):>8.1f}  {'yes' if ok else 'NO'}")
+        print(
+            f"{seed:>4}  {len(stream):>8}  {busy:.3f}  {urgent:>17.3f}  {normal:>19.3f}  "
+            f"{worst:>8.1f}  {max(max(w) for w in f.values() if w):>8.1f}  {'yes' if ok else 'NO'}"
+        )
     print("\npooled over seeds, wait in minutes")
-    print(f"{'level':<14}{'n':>7}  {'p50 ours':>9}{'p50 fcfs':>9}  {'p95 ours':>9}{'p95 fcfs':>9}"
-          f"{'ratio':>7}  {'max ours':>9}{'max fcfs':>9}")
+    print(
+        f"{'level':<14}{'n':>7}  {'p50 ours':>9}{'p50 fcfs':>9}  {'p95 ours':>9}{'p95 fcfs':>9}"
+        f"{'ratio':>7}  {'max ours':>9}{'max fcfs':>9}"
+    )
     for group in [*(level.value for level in MIX), "critical+high"]:
         o, f = pooled["ours"][group], pooled["fcfs"][group]
-        print(f"{group:<14}{len(o):>7}  {pct(o, .5):>9.1f}{pct(f, .5):>9.1f}  {pct(o, .95):>9.1f}"
-              f"{pct(f, .95):>9.1f}{ratio(pct(o, .95), pct(f, .95)):>7.3f}  {max(o):>9.1f}{max(f):>9.1f}")
+        print(
+            f"{group:<14}{len(o):>7}  {pct(o, 0.5):>9.1f}{pct(f, 0.5):>9.1f}  {pct(o, 0.95):>9.1f}"
+            f"{pct(f, 0.95):>9.1f}{ratio(pct(o, 0.95), pct(f, 0.95)):>7.3f}  {max(o):>9.1f}{max(f):>9.1f}"
+        )
     print("\nshare picked up within the level's SLA (ours / fcfs)")
     for level in MIX:
         sla = policy.sla[level].total_seconds() / 60
@@ -161,6 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  {'yes' if ok else 'NO '}  {text}")
     print(f"seeds meeting all three on their own: {seeds_ok}/{args.seeds}   ({time.perf_counter() - started:.1f} s)")
     return 0 if all(checks.values()) else 1
+
 
 if __name__ == "__main__":
     raise SystemExit(main())

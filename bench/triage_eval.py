@@ -60,9 +60,7 @@ def main() -> None:
     for level in Level:
         recall, precision, f1, support = _scores([(t == level, g == level) for t, g in zip(truth, guess, strict=True)])
         print(f"{level.value:<16}{recall:>8.3f}{precision:>11.3f}{f1:>7.3f}{support:>9}")
-    recall, precision, f1, support = _scores(
-        [(t in URGENT, g in URGENT) for t, g in zip(truth, guess, strict=True)]
-    )
+    recall, precision, f1, support = _scores([(t in URGENT, g in URGENT) for t, g in zip(truth, guess, strict=True)])
     print(f"{'critical+high':<16}{recall:>8.3f}{precision:>11.3f}{f1:>7.3f}{support:>9}")
     print("confusion (true → predicted):")
     for level in Level:

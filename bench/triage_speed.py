@@ -28,11 +28,22 @@ LABELLED = ROOT / "tests" / "escalation" / "data" / "labelled.jsonl"
 
 # Everyday helpdesk traffic: most messages are questions and small talk, a few carry risk.
 ORDINARY = [
-    "hello, how do I renew my residence permit?", "thanks a lot!", "where is the office?",
-    "can I bring my children to the appointment tomorrow", "ok", "what time do you open on monday",
-    "مرحبا، بدي اسأل عن الاوراق", "شكرا", "привет, где можно получить помощь с жильем?", "спасибо",
-    "дякую, зрозуміло", "سلام، وقت ملاقات کی هست؟", "bonjour, jai une question sur mon dossier",
-    "hola, necesito ayuda con mi cita", "is there a doctor who speaks Farsi?", "I lost my bus card",
+    "hello, how do I renew my residence permit?",
+    "thanks a lot!",
+    "where is the office?",
+    "can I bring my children to the appointment tomorrow",
+    "ok",
+    "what time do you open on monday",
+    "مرحبا، بدي اسأل عن الاوراق",
+    "شكرا",
+    "привет, где можно получить помощь с жильем?",
+    "спасибо",
+    "дякую, зрозуміло",
+    "سلام، وقت ملاقات کی هست؟",
+    "bonjour, jai une question sur mon dossier",
+    "hola, necesito ayuda con mi cita",
+    "is there a doctor who speaks Farsi?",
+    "I lost my bus card",
 ]
 
 

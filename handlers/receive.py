@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 import structlog
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -41,8 +42,6 @@ async def do_receive_inbound(*, services: Services, inbound: InboundMessage) -> 
     message_key = cipher.lookup_key(f"{inbound.channel}:message", inbound.message_id)
     try:
         async with services.sessionmaker() as session, session.begin():
-            if await _already_stored(session, inbound.channel, message_key):
-                raise _DuplicateDelivery
             now = services.clock.now()
             identity, contact, new_contact = await _resolve_identity(session, services, inbound, now)
             conversation, new_conversation = await _current_conversation(session, identity, contact, inbound, now)
@@ -74,19 +73,12 @@ async def do_receive_inbound(*, services: Services, inbound: InboundMessage) -> 
     return ReceiveResult(False, conversation.id, message.id, turn.outbound)
 
 
-async def _already_stored(session: AsyncSession, channel: str, message_key: str) -> bool:
-    found = await session.scalar(
-        select(Message.id).where(Message.channel == channel, Message.provider_key == message_key)
-    )
-    return found is not None
-
-
 async def _resolve_identity(
-    session: AsyncSession, services: Services, inbound: InboundMessage, now: object
+    session: AsyncSession, services: Services, inbound: InboundMessage, now: datetime
 ) -> tuple[ChannelIdentity, Contact, bool]:
     lookup = services.cipher.lookup_key(inbound.channel, inbound.sender_id)
-    identity = await _find_identity(session, inbound.channel, lookup)
-    if identity is None:
+    found = await _find_identity(session, inbound.channel, lookup)
+    if found is None:
         try:
             async with session.begin_nested():
                 contact = Contact(pseudonym=new_pseudonym(), created_at=now, consent_state="none")
@@ -105,36 +97,50 @@ async def _resolve_identity(
                 await session.flush()
         except IntegrityError:
             # Another delivery from the same person created the identity first; use theirs.
-            identity = await _find_identity(session, inbound.channel, lookup)
-            if identity is None:
+            found = await _find_identity(session, inbound.channel, lookup)
+            if found is None:
                 raise
         else:
-            identity.last_inbound_at = now  # type: ignore[assignment]
             return identity, contact, True
-    identity.last_inbound_at = now  # type: ignore[assignment]
-    contact = await session.get_one(Contact, identity.contact_id)
+    identity, contact = found
     return identity, contact, False
 
 
-async def _find_identity(session: AsyncSession, channel: str, lookup: str) -> ChannelIdentity | None:
-    query = select(ChannelIdentity).where(ChannelIdentity.channel == channel, ChannelIdentity.lookup_key == lookup)
-    if session.get_bind().dialect.name == "postgresql":
-        # Serialise concurrent messages from one person, so they land in one conversation.
-        query = query.with_for_update()
-    return await session.scalar(query)
+# Built once: this path runs for every message, and building statements costs more than running them.
+_IDENTITY_QUERY = (
+    select(ChannelIdentity, Contact)
+    .join(Contact, Contact.id == ChannelIdentity.contact_id)
+    .where(ChannelIdentity.channel == bindparam("channel"), ChannelIdentity.lookup_key == bindparam("lookup"))
+)
+# On PostgreSQL the identity row is locked, so one person's concurrent messages land in one conversation.
+_IDENTITY_QUERY_LOCKED = _IDENTITY_QUERY.with_for_update(of=ChannelIdentity)
+_ACTIVE_CONVERSATION_QUERY = (
+    select(Conversation)
+    .where(Conversation.identity_id == bindparam("identity_id"), Conversation.status.in_(ACTIVE_STATUSES))
+    .order_by(Conversation.id.desc())
+    .limit(1)
+)
+_INSERT_MESSAGE = {
+    dialect: insert(Message).on_conflict_do_nothing(index_elements=["channel", "provider_key"]).returning(Message)
+    for dialect, insert in (("postgresql", postgresql.insert), ("sqlite", sqlite.insert))
+}
+
+
+async def _find_identity(
+    session: AsyncSession, channel: str, lookup: str
+) -> tuple[ChannelIdentity, Contact] | None:
+    locked = session.get_bind().dialect.name == "postgresql"
+    query = _IDENTITY_QUERY_LOCKED if locked else _IDENTITY_QUERY
+    row = (await session.execute(query, {"channel": channel, "lookup": lookup})).first()
+    return None if row is None else (row[0], row[1])
 
 
 async def _current_conversation(
-    session: AsyncSession, identity: ChannelIdentity, contact: Contact, inbound: InboundMessage, now: object
+    session: AsyncSession, identity: ChannelIdentity, contact: Contact, inbound: InboundMessage, now: datetime
 ) -> tuple[Conversation, bool]:
-    conversation = await session.scalar(
-        select(Conversation)
-        .where(Conversation.identity_id == identity.id, Conversation.status.in_(ACTIVE_STATUSES))
-        .order_by(Conversation.id.desc())
-        .limit(1)
-    )
+    conversation = await session.scalar(_ACTIVE_CONVERSATION_QUERY, {"identity_id": identity.id})
     if conversation is not None:
-        conversation.last_inbound_at = now  # type: ignore[assignment]
+        conversation.last_inbound_at = now
         return conversation, False
     conversation = Conversation(
         contact_id=contact.id,
@@ -159,7 +165,7 @@ async def _insert_message(
     inbound: InboundMessage,
     conversation: Conversation,
     message_key: str,
-    now: object,
+    now: datetime,
 ) -> Message:
     values = {
         "conversation_id": conversation.id,
@@ -171,18 +177,11 @@ async def _insert_message(
         "status": "received",
         "created_at": now,
     }
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = (
-        insert(Message)
-        .values(**values)
-        .on_conflict_do_nothing(index_elements=["channel", "provider_key"])
-        .returning(Message.id)
-    )
-    message_id = await session.scalar(statement)
-    if message_id is None:
+    statement = _INSERT_MESSAGE[session.get_bind().dialect.name]
+    message = await session.scalar(statement, values)
+    if message is None:
         raise _DuplicateDelivery
-    return await session.get_one(Message, message_id)
+    return message
 
 
 def _stored_text(inbound: InboundMessage) -> str:

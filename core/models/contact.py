@@ -38,4 +38,3 @@ class ChannelIdentity(Base):
     lookup_key: Mapped[str] = mapped_column(String(64))
     reply_address_enc: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime]
-    last_inbound_at: Mapped[datetime | None]
