@@ -22,11 +22,15 @@ class AuditCode(IntEnum):
     STAFF_DISABLED = 112
     STAFF_PASSWORD_CHANGED = 113
     STAFF_TOTP_CHANGED = 114
+    STAFF_AWAY_CHANGED = 115
+    STAFF_LOGIN_THROTTLED = 116
 
     TRANSCRIPT_READ = 201
     PACKET_READ = 202
     AUDIT_READ = 203
     EXPORT_READ = 204
+    QUEUE_READ = 205  # the queue shows a short preview of each waiting person's last message
+    SEARCH_RUN = 206  # only the number of results is kept, never the query
 
     CONVERSATION_CLAIMED = 301
     REPLY_SENT = 302

@@ -52,6 +52,12 @@ class Settings(BaseSettings):
     outbox_max_attempts: int = 12
     demo_secrets_file: Path = Path("var/demo-secrets.json")
     cookie_secure: bool = True
+    # Supervisors, caseworkers and admins always need a second factor; liaisons only when this is on.
+    totp_required_for_liaisons: bool = False
+    # Failed sign-ins allowed per account and per client address within the window before sign-in pauses.
+    login_max_failures_per_account: int = 5
+    login_max_failures_per_address: int = 20
+    login_window_seconds: int = 900
     log_level: str = "INFO"
 
     @model_validator(mode="after")

@@ -9,7 +9,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from core.models.base import Base
 
-ACTIVE_STATUSES = ("open", "waiting", "assigned", "escalated")
+# "snoozed" is still active: the person's next message wakes it (docs/console.md maps the console's words).
+ACTIVE_STATUSES = ("open", "waiting", "assigned", "escalated", "snoozed")
 ENDED_STATUSES = ("closed", "stopped")
 
 
@@ -39,6 +40,8 @@ class Conversation(Base):
     updated_at: Mapped[datetime]
     last_inbound_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
+    # Snoozed until this time (None with status "snoozed" = until the person writes).
+    snoozed_until: Mapped[datetime | None]
     ended_by: Mapped[str | None] = mapped_column(String(16))  # person / staff / retention
 
 

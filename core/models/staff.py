@@ -25,6 +25,8 @@ class Staff(Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     must_change_password: Mapped[bool] = mapped_column(default=False)
     totp_secret_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # The last TOTP time step accepted: a code seen once is never accepted again (replay).
+    totp_last_step: Mapped[int | None]
     active: Mapped[bool] = mapped_column(default=True)
     away: Mapped[bool] = mapped_column(default=False)
     caseload_limit: Mapped[int] = mapped_column(default=8)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 01:56:15.888833
+Create Date: 2026-11-23 01:59:39.381549
 """
 
 from collections.abc import Sequence
@@ -43,6 +43,7 @@ def upgrade() -> None:
         sa.Column("password_hash", sa.String(length=255), nullable=False),
         sa.Column("must_change_password", sa.Boolean(), nullable=False),
         sa.Column("totp_secret_enc", sa.LargeBinary(), nullable=True),
+        sa.Column("totp_last_step", sa.Integer(), nullable=True),
         sa.Column("active", sa.Boolean(), nullable=False),
         sa.Column("away", sa.Boolean(), nullable=False),
         sa.Column("caseload_limit", sa.Integer(), nullable=False),
@@ -124,6 +125,7 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("last_inbound_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("snoozed_until", sa.DateTime(timezone=True), nullable=True),
         sa.Column("ended_by", sa.String(length=16), nullable=True),
         sa.ForeignKeyConstraint(
             ["assignee_id"], ["staff.id"], name=op.f("fk_conversations_assignee_id_staff"), ondelete="SET NULL"
