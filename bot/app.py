@@ -49,6 +49,7 @@ def create_app(
         app.state.services = services
         # Load the triage lexicons before accepting traffic, so nobody's first message waits for them.
         await asyncio.to_thread(get_triage)
+        await attach_queue_index(services)
         await services.bus.start()
         telegram_bot = await _start_telegram(settings)
         app.state.telegram_bot = telegram_bot
@@ -82,6 +83,20 @@ def create_app(
     app.mount("/chat/static", webchat_static, name="chat-static")
     mount_console(app)
     return app
+
+
+async def attach_queue_index(services: Services) -> None:
+    """With Redis, claim-next is served by a sorted-set index rebuilt from the database (the truth) at start-up."""
+    if services.redis is None:
+        return
+    from escalation.queue import rebuild_index
+    from escalation.queue_index import RedisQueueIndex
+
+    # The hash tag keeps every queue key in one Redis Cluster slot, as the index's Lua scripts need.
+    index = RedisQueueIndex(services.redis, f"{services.redis_prefix}:{{queue}}")
+    async with services.sessionmaker() as session, session.begin():
+        await rebuild_index(session, index)
+    services.queue_index = index
 
 
 async def _start_telegram(settings: Settings) -> Any | None:

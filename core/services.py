@@ -12,6 +12,7 @@ from core.clock import Clock
 from core.crypto import DataCipher, cipher_from_settings
 from core.db import make_engine, make_sessionmaker
 from core.events import EventBus, InProcessBus, RedisBus
+from core.queue_port import QueueIndex
 from core.settings import Settings
 
 
@@ -24,6 +25,8 @@ class Services:
     clock: Clock
     bus: EventBus
     redis: aioredis.Redis | None
+    # The Redis claim-next index when Redis is configured; without it the database query serves claim-next.
+    queue_index: QueueIndex | None = None
     # Set whenever a new outbox row is committed, so the worker wakes at once instead of at its next poll.
     outbox_wakeup: asyncio.Event = field(default_factory=asyncio.Event)
 

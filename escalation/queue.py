@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.levels import Level
 from core.models import Conversation, Staff
+from core.queue_port import QueueEntry, QueueIndex
 from escalation.priority import DEFAULT_POLICY, QueuePolicy, queue_score, sla_deadline
 
 QUEUED_STATUS = "open"
@@ -92,3 +93,76 @@ async def next_claimable_id(
     if session.get_bind().dialect.name == "postgresql":
         query = query.with_for_update(skip_locked=True)
     return await session.scalar(query)
+
+
+# Supervisors can take a critical conversation whatever its language: a person in danger writing in a language
+# no liaison on duty reads must still reach a human within the critical SLA (see docs/queue.md).
+ANY_LANGUAGE_LEVELS_FOR_SUPERVISORS = (Level.CRITICAL,)
+UNKNOWN_LANGUAGE = "und"
+
+
+def offer_for(staff: Staff) -> tuple[list[str], tuple[Level, ...]]:
+    """Which conversations claim-next may offer this person: the languages they read, plus the supervisor rule."""
+    languages = list(staff.languages or [])
+    if staff.role in ("supervisor", "admin"):
+        return languages, ANY_LANGUAGE_LEVELS_FOR_SUPERVISORS
+    return languages, ()
+
+
+def queue_entry(conversation: Conversation) -> QueueEntry | None:
+    """The index entry for a conversation waiting unassigned, or None when it should not be in the index."""
+    if (
+        conversation.status != QUEUED_STATUS
+        or conversation.assignee_id is not None
+        or conversation.waiting_since is None
+    ):
+        return None
+    return QueueEntry(
+        conversation_id=str(conversation.id),
+        level=Level(conversation.level),
+        waiting_since=conversation.waiting_since,
+        language=conversation.language or UNKNOWN_LANGUAGE,
+    )
+
+
+async def sync_index(index: QueueIndex | None, conversations: Collection[Conversation]) -> None:
+    """After commit: mirror these conversations' queue state into the index (a no-op without Redis)."""
+    if index is None:
+        return
+    for conversation in conversations:
+        entry = queue_entry(conversation)
+        if entry is None:
+            await index.remove(str(conversation.id))
+        else:
+            await index.put(entry)
+
+
+async def rebuild_index(session: AsyncSession, index: QueueIndex) -> int:
+    """Replace the index with what the database says is waiting; run at start-up and periodically."""
+    rows = await session.scalars(
+        select(Conversation).where(Conversation.status == QUEUED_STATUS, Conversation.assignee_id.is_(None))
+    )
+    entries = [entry for entry in map(queue_entry, rows) if entry is not None]
+    await index.rebuild(entries)
+    return len(entries)
+
+
+async def claim_next_for(session: AsyncSession, *, index: QueueIndex | None, staff: Staff, now: datetime) -> int | None:
+    """Inside the caller's transaction: take the best conversation `staff` may be offered, or None.
+
+    The index answers first when there is one; the conditional UPDATE in claim_conversation is what makes a claim
+    atomic, so a stale index entry is simply skipped, and the database query covers anything the index missed.
+    """
+    languages, any_levels = offer_for(staff)
+    for _attempt in range(10):
+        candidate: int | None = None
+        if index is not None:
+            claimed_id = await index.claim_next(languages, include_any_language_levels=any_levels)
+            candidate = int(claimed_id) if claimed_id is not None else None
+        if candidate is None:
+            candidate = await next_claimable_id(session, languages=languages, include_any_language_levels=any_levels)
+        if candidate is None:
+            return None
+        if await claim_conversation(session, conversation_id=candidate, staff=staff, now=now):
+            return candidate
+    return None

@@ -5,40 +5,15 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
 
 import redis.asyncio as aioredis
 
 from core.levels import Level
+from core.queue_port import QueueEntry, QueueIndex
 from escalation.priority import DEFAULT_POLICY, QueuePolicy, queue_score
 
-
-@dataclass(frozen=True)
-class QueueEntry:
-    """What the index needs to order and filter one waiting conversation, and nothing about the person."""
-
-    conversation_id: str
-    level: Level
-    waiting_since: datetime
-    language: str
-
-    def __post_init__(self) -> None:
-        if self.waiting_since.tzinfo is None or self.waiting_since.utcoffset() is None:
-            raise ValueError("waiting_since must be timezone-aware")
-
-
-class QueueIndex(Protocol):
-    """Serves claim-next; rebuilt from the database at start-up."""
-
-    async def put(self, entry: QueueEntry) -> None: ...
-    async def remove(self, conversation_id: str) -> None: ...
-    async def claim_next(
-        self, languages: Collection[str], *, include_any_language_levels: Collection[Level] = ()
-    ) -> str | None: ...
-    async def rebuild(self, entries: Iterable[QueueEntry]) -> None: ...
-    async def snapshot(self) -> list[QueueEntry]: ...
+__all__ = ["InMemoryQueueIndex", "QueueEntry", "QueueIndex", "RedisQueueIndex"]
 
 
 def _order(score: float, conversation_id: str) -> tuple[float, str]:
@@ -72,9 +47,7 @@ class InMemoryQueueIndex:
         allowed, any_language = set(languages), set(include_any_language_levels)
         async with self._lock:
             eligible = [
-                item
-                for item in self._entries.values()
-                if item[1].language in allowed or item[1].level in any_language
+                item for item in self._entries.values() if item[1].language in allowed or item[1].level in any_language
             ]
             if not eligible:
                 return None
@@ -113,21 +86,29 @@ end
 """
 
 # KEYS[1] entries hash; ARGV prefix, id, score, level, language, json
-_PUT = _LUA_UNINDEX + """
+_PUT = (
+    _LUA_UNINDEX
+    + """
 unindex(ARGV[1], KEYS[1], ARGV[2])
 index(ARGV[1], KEYS[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6])
 return 1
 """
+)
 
 # KEYS[1] entries hash; ARGV prefix, id
-_REMOVE = _LUA_UNINDEX + """
+_REMOVE = (
+    _LUA_UNINDEX
+    + """
 unindex(ARGV[1], KEYS[1], ARGV[2])
 return 1
 """
+)
 
 # KEYS[1] entries hash, KEYS[2..] the candidate sets (allowed languages, any-language levels);
 # ARGV prefix. Runs as one script, so no other client can claim between the look and the removal.
-_CLAIM = _LUA_UNINDEX + """
+_CLAIM = (
+    _LUA_UNINDEX
+    + """
 -- Byte order, like a sorted set's tie-break; Lua's '<' uses the server's collation locale.
 local function before(a, b)
   local n = math.min(#a, #b)
@@ -153,9 +134,12 @@ unindex(ARGV[1], KEYS[1], best)
 for i = 2, #KEYS do redis.call('ZREM', KEYS[i], best) end
 return best
 """
+)
 
 # KEYS[1] entries hash; ARGV prefix, then (id, score, level, language, json) per entry.
-_REBUILD = _LUA_UNINDEX + """
+_REBUILD = (
+    _LUA_UNINDEX
+    + """
 local prefix, entries = ARGV[1], KEYS[1]
 for _, language in ipairs(redis.call('SMEMBERS', prefix .. ':languages')) do
   redis.call('DEL', prefix .. ':lang:' .. language)
@@ -169,6 +153,7 @@ for i = 2, #ARGV, 5 do
 end
 return 1
 """
+)
 
 
 class RedisQueueIndex:

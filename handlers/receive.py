@@ -18,6 +18,7 @@ from core.models import ChannelIdentity, Contact, Conversation, Message
 from core.models.conversation import ACTIVE_STATUSES
 from core.outbox import body_context
 from core.services import Services
+from escalation.queue import sync_index
 from handlers.routers import route_turn
 from handlers.turn import Turn
 
@@ -66,6 +67,7 @@ async def do_receive_inbound(*, services: Services, inbound: InboundMessage) -> 
     except _DuplicateDelivery:
         log.info("inbound_duplicate", channel=inbound.channel)
         return ReceiveResult(duplicate=True)
+    await sync_index(services.queue_index, [conversation])
     for event in events:
         await services.bus.publish(event)
     if turn.outbound:

@@ -10,7 +10,7 @@ from core.channels import OutboundPayload
 from core.models import Conversation, Staff
 from core.outbox import enqueue_outbound
 from core.services import Services
-from escalation.queue import claim_conversation, mark_answered, next_claimable_id
+from escalation.queue import claim_conversation, claim_next_for, mark_answered
 from supervisor_console.access import may_write_to
 
 MAX_REPLY_CHARS = 4000  # Telegram's limit is 4096; leave room and refuse clearly instead of truncating
@@ -49,6 +49,7 @@ async def do_send_reply(*, services: Services, staff: Staff, conversation_id: in
         await session.flush()
         message_id = message.id
     services.outbox_wakeup.set()
+    await _leave_index(services, conversation_id)
     await services.bus.publish({"type": "message.new", "conversation_id": conversation_id, "direction": "out"})
     return message_id
 
@@ -60,33 +61,33 @@ async def do_claim(*, services: Services, staff: Staff, conversation_id: int) ->
         if claimed:
             record_audit(session, AuditCode.CONVERSATION_CLAIMED, actor_id=staff.id, conversation_id=conversation_id)
     if claimed:
+        await _leave_index(services, conversation_id)
         await services.bus.publish({"type": "conversation.claimed", "conversation_id": conversation_id})
     return claimed
 
 
 async def do_claim_next(*, services: Services, staff: Staff) -> int | None:
-    """Give `staff` the most urgent conversation they can read; two callers never get the same one."""
+    """Give `staff` the most urgent conversation they may be offered; two callers never get the same one."""
     if staff.away:
         raise ActionRefusedError("You are marked as away; no new conversations are assigned.")
-    # Another process may win the row between our select and update; a few tries settle it.
-    for _attempt in range(5):
-        now = services.clock.now()
-        async with services.sessionmaker() as session, session.begin():
-            count = await _caseload(session, staff)
-            if count >= staff.caseload_limit:
-                raise ActionRefusedError(f"You already have {count} conversations, your limit.")
-            conversation_id = await next_claimable_id(session, languages=staff.languages or ["en"])
-            if conversation_id is None:
-                return None
-            claimed = await claim_conversation(session, conversation_id=conversation_id, staff=staff, now=now)
-            if claimed:
-                record_audit(
-                    session, AuditCode.CONVERSATION_CLAIMED, actor_id=staff.id, conversation_id=conversation_id
-                )
-        if claimed:
-            await services.bus.publish({"type": "conversation.claimed", "conversation_id": conversation_id})
-            return conversation_id
-    return None
+    async with services.sessionmaker() as session, session.begin():
+        count = await _caseload(session, staff)
+        if count >= staff.caseload_limit:
+            raise ActionRefusedError(f"You already have {count} conversations, your limit.")
+        conversation_id = await claim_next_for(
+            session, index=services.queue_index, staff=staff, now=services.clock.now()
+        )
+        if conversation_id is None:
+            return None
+        record_audit(session, AuditCode.CONVERSATION_CLAIMED, actor_id=staff.id, conversation_id=conversation_id)
+    await services.bus.publish({"type": "conversation.claimed", "conversation_id": conversation_id})
+    return conversation_id
+
+
+async def _leave_index(services: Services, conversation_id: int) -> None:
+    """A claimed or answered conversation no longer waits; a stale entry would only be skipped, but tidy it."""
+    if services.queue_index is not None:
+        await services.queue_index.remove(str(conversation_id))
 
 
 async def _caseload(session: AsyncSession, staff: Staff) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from content.languages import SUPPORTED_LANGUAGES as SUPPORTED
 from core.levels import Level
 from core.models import Assessment
 from escalation.queue import place_in_queue, raise_level
@@ -23,6 +24,10 @@ async def conversation_router(turn: Turn) -> bool:
             created_at=turn.now,
         )
     )
+    if turn.conversation.language is None and turn.contact.language is None and assessment.language in SUPPORTED:
+        # Route by the language the person writes in when they have not chosen one; a phone's interface language
+        # (Telegram's language_code) often differs from it.
+        turn.conversation.language = assessment.language
     enqueue_at_level(turn, assessment.level, categories=assessment.categories)
     if turn.inbound.kind == "media":
         turn.send_reply("media_unsupported")
