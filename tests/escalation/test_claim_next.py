@@ -1,4 +1,4 @@
-"""Claim-next through the console: urgency first, languages people read, critical reaches a supervisor, no double claims."""
+"""Claim-next through the console: urgency first, readable languages, critical to supervisors, no double claims."""
 
 from __future__ import annotations
 
