@@ -89,11 +89,14 @@ async def attach_queue_index(services: Services) -> None:
     """With Redis, claim-next is served by a sorted-set index rebuilt from the database (the truth) at start-up."""
     if services.redis is None:
         return
+    from escalation.priority import policy_from_settings
     from escalation.queue import rebuild_index
     from escalation.queue_index import RedisQueueIndex
 
     # The hash tag keeps every queue key in one Redis Cluster slot, as the index's Lua scripts need.
-    index = RedisQueueIndex(services.redis, f"{services.redis_prefix}:{{queue}}")
+    settings = services.settings
+    policy = policy_from_settings(settings.queue_sla_minutes, settings.queue_aging_bound_minutes)
+    index = RedisQueueIndex(services.redis, f"{services.redis_prefix}:{{queue}}", policy)
     async with services.sessionmaker() as session, session.begin():
         await rebuild_index(session, index)
     services.queue_index = index

@@ -48,6 +48,10 @@ class Settings(BaseSettings):
     # The worker runs inside `serve` in the embedded mode; a scaled deployment turns it off and runs `liaison worker`.
     embedded_worker: bool = True
     retention_days: int = 30
+    # Queue policy (escalation/priority.py): SLA minutes per level, e.g. {"critical": 5, "high": 30, "normal": 1440},
+    # and the aging bound no waiting conversation may pass. Unset values keep the documented defaults.
+    queue_sla_minutes: dict[str, float] = {}
+    queue_aging_bound_minutes: float | None = None
     max_body_bytes: int = 256 * 1024
     outbox_max_attempts: int = 12
     demo_secrets_file: Path = Path("var/demo-secrets.json")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from itertools import pairwise
 from types import MappingProxyType
 
@@ -147,3 +148,13 @@ def past_aging_bound(waiting_since: datetime, now: datetime, policy: QueuePolicy
     _require_aware(now)
     _require_aware(waiting_since)
     return now - waiting_since > policy.aging_bound
+
+
+@lru_cache(maxsize=8)
+def _policy_for(sla_items: tuple[tuple[str, float], ...], aging_bound_minutes: float | None) -> QueuePolicy:
+    return QueuePolicy.from_settings_values(sla_minutes=dict(sla_items), aging_bound_minutes=aging_bound_minutes)
+
+
+def policy_from_settings(sla_minutes: Mapping[str, float], aging_bound_minutes: float | None) -> QueuePolicy:
+    """The policy a deployment configured (LIAISON_QUEUE_SLA_MINUTES, LIAISON_QUEUE_AGING_BOUND_MINUTES)."""
+    return _policy_for(tuple(sorted(sla_minutes.items())), aging_bound_minutes)

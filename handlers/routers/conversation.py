@@ -5,6 +5,7 @@ from __future__ import annotations
 from content.languages import SUPPORTED_LANGUAGES as SUPPORTED
 from core.levels import Level
 from core.models import Assessment
+from escalation.priority import policy_from_settings
 from escalation.queue import place_in_queue, raise_level
 from escalation.triage import get_triage
 from handlers.turn import Turn
@@ -42,7 +43,9 @@ def enqueue_at_level(turn: Turn, level: Level, *, categories: tuple[str, ...] = 
     conversation.categories = sorted(set(conversation.categories) | set(categories))
     if conversation.language is None:
         conversation.language = turn.language
-    place_in_queue(conversation, level=new_level, now=turn.now)
+    settings = turn.services.settings
+    policy = policy_from_settings(settings.queue_sla_minutes, settings.queue_aging_bound_minutes)
+    place_in_queue(conversation, level=new_level, now=turn.now, policy=policy)
     turn.publish("queue.changed", level=new_level.value)
     if new_level.rank < Level(before).rank:
         turn.publish("conversation.raised", level=new_level.value)
