@@ -15,7 +15,7 @@ def test_triage_command_reads_and_writes_json_lines():
         {"text": "🆘"},
     ]
     stdin = "\n".join(line if isinstance(line, str) else json.dumps(line) for line in lines) + "\n"
-    result = subprocess.run(  # noqa: S603 — our own CLI
+    result = subprocess.run(
         [sys.executable, "-m", "bot", "triage"], input=stdin, capture_output=True, text=True, timeout=120, check=True
     )
     out = [json.loads(line) for line in result.stdout.splitlines()]
