@@ -31,6 +31,7 @@ class AuditCode(IntEnum):
     EXPORT_READ = 204
     QUEUE_READ = 205  # the queue shows a short preview of each waiting person's last message
     SEARCH_RUN = 206  # only the number of results is kept, never the query
+    IDENTITY_READ = 207  # identifying details shown to a supervisor under a recorded confidentiality break
 
     CONVERSATION_CLAIMED = 301
     REPLY_SENT = 302
@@ -80,6 +81,9 @@ _ALLOWED_DATA_KEYS = frozenset(
         "outcome",
         "key_id",
         "ip_prefix",
+        "kind",
+        "packet_id",
+        "referral_id",
     }
 )
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 01:59:39.381549
+Create Date: 2026-11-23 02:03:31.421058
 """
 
 from collections.abc import Sequence
@@ -151,6 +151,58 @@ def upgrade() -> None:
         batch_op.create_index("ix_conversations_queue", ["status", "queue_key"], unique=False)
 
     op.create_table(
+        "escalations",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("conversation_id", sa.Integer(), nullable=False),
+        sa.Column("level", sa.String(length=2), nullable=False),
+        sa.Column("state", sa.String(length=16), nullable=False),
+        sa.Column("reason_code", sa.String(length=32), nullable=False),
+        sa.Column("reason_enc", sa.LargeBinary(), nullable=True),
+        sa.Column("summary_enc", sa.LargeBinary(), nullable=True),
+        sa.Column("selected_message_ids", sa.JSON(), nullable=False),
+        sa.Column("categories", sa.JSON(), nullable=False),
+        sa.Column("raised_by_id", sa.Integer(), nullable=True),
+        sa.Column("raised_by_triage", sa.Boolean(), nullable=False),
+        sa.Column("owner_id", sa.Integer(), nullable=True),
+        sa.Column("caseworker_id", sa.Integer(), nullable=True),
+        sa.Column("returned_to_id", sa.Integer(), nullable=True),
+        sa.Column("sla_due_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("acknowledged_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("handed_over_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("break_recorded_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("last_paged_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("outcome", sa.String(length=32), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True),
+        sa.CheckConstraint("state = 'raised' OR owner_id IS NOT NULL", name=op.f("ck_escalations_owned_after_raise")),
+        sa.ForeignKeyConstraint(
+            ["caseworker_id"], ["staff.id"], name=op.f("fk_escalations_caseworker_id_staff"), ondelete="SET NULL"
+        ),
+        sa.ForeignKeyConstraint(
+            ["conversation_id"],
+            ["conversations.id"],
+            name=op.f("fk_escalations_conversation_id_conversations"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["owner_id"], ["staff.id"], name=op.f("fk_escalations_owner_id_staff"), ondelete="SET NULL"
+        ),
+        sa.ForeignKeyConstraint(
+            ["raised_by_id"], ["staff.id"], name=op.f("fk_escalations_raised_by_id_staff"), ondelete="SET NULL"
+        ),
+        sa.ForeignKeyConstraint(
+            ["returned_to_id"], ["staff.id"], name=op.f("fk_escalations_returned_to_id_staff"), ondelete="SET NULL"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_escalations")),
+    )
+    with op.batch_alter_table("escalations", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_escalations_caseworker_id"), ["caseworker_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_escalations_conversation_id"), ["conversation_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_escalations_owner_id"), ["owner_id"], unique=False)
+        batch_op.create_index("ix_escalations_state_due", ["state", "sla_due_at"], unique=False)
+
+    op.create_table(
         "messages",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("conversation_id", sa.Integer(), nullable=False),
@@ -204,6 +256,64 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_assessments_conversation_id"), ["conversation_id"], unique=False)
 
     op.create_table(
+        "break_approvals",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("escalation_id", sa.Integer(), nullable=False),
+        sa.Column("supervisor_id", sa.Integer(), nullable=False),
+        sa.Column("lawful_basis", sa.String(length=32), nullable=False),
+        sa.Column("reason_enc", sa.LargeBinary(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["escalation_id"],
+            ["escalations.id"],
+            name=op.f("fk_break_approvals_escalation_id_escalations"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["supervisor_id"], ["staff.id"], name=op.f("fk_break_approvals_supervisor_id_staff"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_break_approvals")),
+        sa.UniqueConstraint(
+            "escalation_id", "supervisor_id", name=op.f("uq_break_approvals_escalation_id_supervisor_id")
+        ),
+    )
+    with op.batch_alter_table("break_approvals", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_break_approvals_escalation_id"), ["escalation_id"], unique=False)
+
+    op.create_table(
+        "escalation_transfers",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("escalation_id", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(length=16), nullable=False),
+        sa.Column("from_staff_id", sa.Integer(), nullable=True),
+        sa.Column("to_staff_id", sa.Integer(), nullable=True),
+        sa.Column("by_staff_id", sa.Integer(), nullable=True),
+        sa.Column("reason_code", sa.String(length=32), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["by_staff_id"], ["staff.id"], name=op.f("fk_escalation_transfers_by_staff_id_staff"), ondelete="SET NULL"
+        ),
+        sa.ForeignKeyConstraint(
+            ["escalation_id"],
+            ["escalations.id"],
+            name=op.f("fk_escalation_transfers_escalation_id_escalations"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["from_staff_id"],
+            ["staff.id"],
+            name=op.f("fk_escalation_transfers_from_staff_id_staff"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["to_staff_id"], ["staff.id"], name=op.f("fk_escalation_transfers_to_staff_id_staff"), ondelete="SET NULL"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_escalation_transfers")),
+    )
+    with op.batch_alter_table("escalation_transfers", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_escalation_transfers_escalation_id"), ["escalation_id"], unique=False)
+
+    op.create_table(
         "outbox",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("message_id", sa.Integer(), nullable=True),
@@ -239,17 +349,177 @@ def upgrade() -> None:
         batch_op.create_index("ix_outbox_due", ["state", "next_attempt_at"], unique=False)
         batch_op.create_index(batch_op.f("ix_outbox_message_id"), ["message_id"], unique=False)
 
+    op.create_table(
+        "sharing_records",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("escalation_id", sa.Integer(), nullable=False),
+        sa.Column("recipient", sa.String(length=16), nullable=False),
+        sa.Column("necessity_enc", sa.LargeBinary(), nullable=False),
+        sa.Column("proportionality_enc", sa.LargeBinary(), nullable=False),
+        sa.Column("consent", sa.String(length=16), nullable=False),
+        sa.Column("consent_reason_enc", sa.LargeBinary(), nullable=False),
+        sa.Column("lawful_basis", sa.String(length=32), nullable=False),
+        sa.Column("recorded_by_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.CheckConstraint(
+            "consent IN ('given', 'refused', 'not_sought')", name=op.f("ck_sharing_records_consent_choice")
+        ),
+        sa.ForeignKeyConstraint(
+            ["escalation_id"],
+            ["escalations.id"],
+            name=op.f("fk_sharing_records_escalation_id_escalations"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["recorded_by_id"], ["staff.id"], name=op.f("fk_sharing_records_recorded_by_id_staff"), ondelete="SET NULL"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_sharing_records")),
+    )
+    with op.batch_alter_table("sharing_records", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_sharing_records_escalation_id"), ["escalation_id"], unique=False)
+
+    op.create_table(
+        "supervisor_pages",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("escalation_id", sa.Integer(), nullable=False),
+        sa.Column("conversation_id", sa.Integer(), nullable=False),
+        sa.Column("staff_id", sa.Integer(), nullable=False),
+        sa.Column("level", sa.String(length=2), nullable=False),
+        sa.Column("reason_code", sa.String(length=16), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("seen_at", sa.DateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["conversation_id"],
+            ["conversations.id"],
+            name=op.f("fk_supervisor_pages_conversation_id_conversations"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["escalation_id"],
+            ["escalations.id"],
+            name=op.f("fk_supervisor_pages_escalation_id_escalations"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["staff_id"], ["staff.id"], name=op.f("fk_supervisor_pages_staff_id_staff"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_supervisor_pages")),
+    )
+    with op.batch_alter_table("supervisor_pages", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_supervisor_pages_escalation_id"), ["escalation_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_supervisor_pages_staff_id"), ["staff_id"], unique=False)
+
+    op.create_table(
+        "handover_packets",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("escalation_id", sa.Integer(), nullable=False),
+        sa.Column("conversation_id", sa.Integer(), nullable=False),
+        sa.Column("recipient", sa.String(length=16), nullable=False),
+        sa.Column("caseworker_id", sa.Integer(), nullable=True),
+        sa.Column("partner_slug", sa.String(length=64), nullable=True),
+        sa.Column("sharing_record_id", sa.Integer(), nullable=False),
+        sa.Column("content_enc", sa.LargeBinary(), nullable=False),
+        sa.Column("created_by_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["caseworker_id"], ["staff.id"], name=op.f("fk_handover_packets_caseworker_id_staff"), ondelete="SET NULL"
+        ),
+        sa.ForeignKeyConstraint(
+            ["conversation_id"],
+            ["conversations.id"],
+            name=op.f("fk_handover_packets_conversation_id_conversations"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["created_by_id"], ["staff.id"], name=op.f("fk_handover_packets_created_by_id_staff"), ondelete="SET NULL"
+        ),
+        sa.ForeignKeyConstraint(
+            ["escalation_id"],
+            ["escalations.id"],
+            name=op.f("fk_handover_packets_escalation_id_escalations"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["sharing_record_id"],
+            ["sharing_records.id"],
+            name=op.f("fk_handover_packets_sharing_record_id_sharing_records"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_handover_packets")),
+    )
+    with op.batch_alter_table("handover_packets", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_handover_packets_caseworker_id"), ["caseworker_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_handover_packets_conversation_id"), ["conversation_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_handover_packets_escalation_id"), ["escalation_id"], unique=False)
+
+    op.create_table(
+        "referrals",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("escalation_id", sa.Integer(), nullable=False),
+        sa.Column("partner_slug", sa.String(length=64), nullable=False),
+        sa.Column("partner_review_by", sa.String(length=10), nullable=False),
+        sa.Column("packet_id", sa.Integer(), nullable=False),
+        sa.Column("basis", sa.String(length=16), nullable=False),
+        sa.Column("created_by_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["created_by_id"], ["staff.id"], name=op.f("fk_referrals_created_by_id_staff"), ondelete="SET NULL"
+        ),
+        sa.ForeignKeyConstraint(
+            ["escalation_id"],
+            ["escalations.id"],
+            name=op.f("fk_referrals_escalation_id_escalations"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["packet_id"],
+            ["handover_packets.id"],
+            name=op.f("fk_referrals_packet_id_handover_packets"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_referrals")),
+    )
+    with op.batch_alter_table("referrals", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_referrals_escalation_id"), ["escalation_id"], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table("referrals", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_referrals_escalation_id"))
+
+    op.drop_table("referrals")
+    with op.batch_alter_table("handover_packets", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_handover_packets_escalation_id"))
+        batch_op.drop_index(batch_op.f("ix_handover_packets_conversation_id"))
+        batch_op.drop_index(batch_op.f("ix_handover_packets_caseworker_id"))
+
+    op.drop_table("handover_packets")
+    with op.batch_alter_table("supervisor_pages", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_supervisor_pages_staff_id"))
+        batch_op.drop_index(batch_op.f("ix_supervisor_pages_escalation_id"))
+
+    op.drop_table("supervisor_pages")
+    with op.batch_alter_table("sharing_records", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_sharing_records_escalation_id"))
+
+    op.drop_table("sharing_records")
     with op.batch_alter_table("outbox", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_outbox_message_id"))
         batch_op.drop_index("ix_outbox_due")
         batch_op.drop_index(batch_op.f("ix_outbox_conversation_id"))
 
     op.drop_table("outbox")
+    with op.batch_alter_table("escalation_transfers", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_escalation_transfers_escalation_id"))
+
+    op.drop_table("escalation_transfers")
+    with op.batch_alter_table("break_approvals", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_break_approvals_escalation_id"))
+
+    op.drop_table("break_approvals")
     with op.batch_alter_table("assessments", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_assessments_conversation_id"))
 
@@ -258,6 +528,13 @@ def downgrade() -> None:
         batch_op.drop_index("ix_messages_conversation_created")
 
     op.drop_table("messages")
+    with op.batch_alter_table("escalations", schema=None) as batch_op:
+        batch_op.drop_index("ix_escalations_state_due")
+        batch_op.drop_index(batch_op.f("ix_escalations_owner_id"))
+        batch_op.drop_index(batch_op.f("ix_escalations_conversation_id"))
+        batch_op.drop_index(batch_op.f("ix_escalations_caseworker_id"))
+
+    op.drop_table("escalations")
     with op.batch_alter_table("conversations", schema=None) as batch_op:
         batch_op.drop_index("ix_conversations_queue")
         batch_op.drop_index(batch_op.f("ix_conversations_identity_id"))
