@@ -65,8 +65,8 @@ class LanguageLexicon:
     """One language's phrases plus its morphology hints."""
 
     lang: str
-    spacy_lang: str
     clitics: tuple[str, ...]
+    numbers: frozenset[str]  # number words that count like digits ("thirty pills")
     groups: tuple[TermGroup, ...]
 
 
@@ -151,7 +151,7 @@ def load_language(lang: str, manifest: Manifest, directory: Path = LEXICON_DIR) 
                 groups.append(TermGroup(f"{lang}.{concept}.{name}", concept, tuple(phrases)))
     return LanguageLexicon(
         lang=lang,
-        spacy_lang=str(meta.get("spacy", lang)),
         clitics=tuple(sorted(meta.get("clitics", ()), key=len, reverse=True)),
+        numbers=frozenset(normalize(word) for word in meta.get("numbers", ())),
         groups=tuple(groups),
     )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
+import importlib.metadata
 import json
 import unicodedata
 from dataclasses import dataclass
@@ -10,12 +12,14 @@ from importlib import resources
 from typing import Any
 
 import spacy
+from spacy.attrs import LIKE_NUM
 from spacy.matcher import Matcher, PhraseMatcher
 
-from escalation.lexicon import LanguageLexicon, Manifest
+from escalation.lexicon import LEXICON_DIR, LanguageLexicon, Manifest
 from escalation.normalize import normalize, squeeze
 
 _CACHE_LIMIT = 200_000  # distinct words remembered per language before the cache starts afresh
+LEMMA_DIR = LEXICON_DIR / "lemmas"
 
 
 @dataclass(frozen=True)
@@ -41,19 +45,23 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
-def _load_lemmas(lang: str, wanted: set[str]) -> dict[str, str]:
-    """Form → lemma, restricted to lemma families of words the lexicon uses; the full table is dropped.
-
-    spacy-lookups-data tables hold up to half a million forms; keeping only the families of our own
-    terms costs kilobytes instead of tens of megabytes, and matching a form is one dict lookup.
-    The two passes are written for speed: a first-two-letters test skips almost every entry.
-    """
+def _lemma_table(lang: str) -> dict[str, str]:
+    """The whole spacy-lookups-data form → lemma table (up to half a million forms; ~1 s to parse)."""
     source = resources.files("spacy_lookups_data") / "data" / f"{lang}_lemma_lookup.json.gz"
     with source.open("rb") as handle, gzip.open(handle, "rt", encoding="utf-8") as text:
         raw: dict[str, str | list[str]] = json.load(text)
     # the French table lists candidate lemmas; the first is the usual reading
-    table = {form: lemma if isinstance(lemma, str) else lemma[0] for form, lemma in raw.items() if lemma}
-    del raw
+    return {form: lemma if isinstance(lemma, str) else lemma[0] for form, lemma in raw.items() if lemma}
+
+
+def extract_lemmas(lang: str, wanted: set[str]) -> dict[str, str]:
+    """Form → lemma, restricted to lemma families of words the lexicon uses; the full table is dropped.
+
+    Keeping only the families of our own terms costs kilobytes instead of tens of megabytes, and
+    matching a form is one dict lookup. The two passes are written for speed: a first-two-letters
+    test skips almost every entry.
+    """
+    table = _lemma_table(lang)
     fold = _fold_table()
 
     def folded(word: str) -> str:
@@ -77,6 +85,30 @@ def _load_lemmas(lang: str, wanted: set[str]) -> dict[str, str]:
                 if squeezed != base:
                     result.setdefault(squeezed, base)
     return result
+
+
+def lemma_fingerprint(wanted: set[str]) -> str:
+    """Identifies one extraction: the lexicon's words and the lookup tables' version."""
+    digest = hashlib.sha256("\n".join(sorted(wanted)).encode("utf-8"))
+    digest.update(importlib.metadata.version("spacy-lookups-data").encode("ascii"))
+    return digest.hexdigest()[:16]
+
+
+def _load_lemmas(lang: str, wanted: set[str]) -> dict[str, str]:
+    """The extracted families from the committed cache when it matches this lexicon, else extracted now.
+
+    Parsing the full tables took most of the build time (about 5 s for es, fr and ru); the cache is
+    `content/lexicons/lemmas/<lang>.json`, refreshed by `python -m escalation.lexmatch` after any
+    lexicon change (a test fails while it is stale, and a stale cache is never used).
+    """
+    cached = LEMMA_DIR / f"{lang}.json"
+    try:
+        stored = json.loads(cached.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        stored = {}
+    if isinstance(stored, dict) and stored.get("fingerprint") == lemma_fingerprint(wanted):
+        return dict(stored["forms"])
+    return extract_lemmas(lang, wanted)
 
 
 class Keyer:
@@ -136,32 +168,55 @@ def _split_phrase(phrase: str) -> tuple[list[str], set[str]]:
     return words, stems
 
 
+Phrase = tuple[str, str, list[str]]  # rule id, concept, normalised words
+
+
+def split_groups(lexicon: LanguageLexicon) -> tuple[list[Phrase], list[Phrase], set[str]]:
+    """A lexicon's phrases matched by key, those matched as written ("=..."), and its stems."""
+    phrases: list[Phrase] = []
+    surface: list[Phrase] = []
+    stems: set[str] = set()
+    for group in lexicon.groups:
+        for phrase in group.phrases:
+            # "=phrase" matches the written form only: where person or tense is the point
+            # ("me va a matar" is a threat, "me voy a matar" is not), lemmas would blur it
+            exact = phrase.startswith("=")
+            words, phrase_stems = _split_phrase(phrase.removeprefix("="))
+            if words:
+                (surface if exact else phrases).append((group.rule_id, group.concept, words))
+                stems |= phrase_stems
+    return phrases, surface, stems
+
+
+def lemma_words(lexicon: LanguageLexicon) -> set[str]:
+    """The words whose lemma families a language keeps from the lookup tables."""
+    return {w for _, _, words in split_groups(lexicon)[0] for w in words}
+
+
 class LanguageMatcher:
-    """One language: a blank spaCy tokenizer, the keyer, a PhraseMatcher and a small Matcher."""
+    """One language: a blank tokenizer, the keyer, a PhraseMatcher and a small Matcher."""
 
     def __init__(self, lexicon: LanguageLexicon, manifest: Manifest) -> None:
         self.lang = lexicon.lang
-        self.nlp: Any = spacy.blank(lexicon.spacy_lang)
-        # Tokenizer exceptions would split "dont" into "do"+"nt" in some languages but not others;
-        # normalised text is already spaced, so plain whitespace-and-affix tokenising keeps every
-        # language (and the word pre-filter) aligned on the same tokens.
+        # Every language uses spaCy's multi-language blank pipeline: normalised text is already
+        # lower-case words, digits, emoji and "." separated by spaces, so the per-language classes
+        # split it identically (checked on the labelled and C-SSRS texts) and added only start-up
+        # time (French tokenizer exceptions alone took ~1.7 s). Tokenizer exceptions are cleared so
+        # "dont" stays one token, aligned with the word pre-filter. Each language keeps its own
+        # vocab, because token norms are that language's matching keys.
+        self.nlp: Any = spacy.blank("xx")
         tokenizer: Any = self.nlp.tokenizer
         tokenizer.rules = {}
-        self._concepts: dict[str, str] = {}
+        # the per-language classes knew number words ("thirty", "тридцать"); the lexicon lists them
+        # now, set before the first lexeme exists so that LIKE_NUM sees them
+        vocab: Any = self.nlp.vocab
+        getters = vocab.lex_attr_getters
+        digits = getters[LIKE_NUM]
+        numbers = lexicon.numbers
+        getters[LIKE_NUM] = lambda text: text in numbers or digits(text)
         self._seen: set[int] = set()
-        phrases: list[tuple[str, str, list[str]]] = []
-        surface: list[tuple[str, str, list[str]]] = []
-        stems: set[str] = set()
-        for group in lexicon.groups:
-            self._concepts[group.rule_id] = group.concept
-            for phrase in group.phrases:
-                # "=phrase" matches the written form only: where person or tense is the point
-                # ("me va a matar" is a threat, "me voy a matar" is not), lemmas would blur it
-                exact = phrase.startswith("=")
-                words, phrase_stems = _split_phrase(phrase.removeprefix("="))
-                if words:
-                    (surface if exact else phrases).append((group.rule_id, group.concept, words))
-                    stems |= phrase_stems
+        phrases, surface, stems = split_groups(lexicon)
+        self._concepts: dict[str, str] = {group.rule_id: group.concept for group in lexicon.groups}
         wanted = {w for _, _, words in phrases for w in words}
         lemmas = _load_lemmas(lexicon.lang, wanted) if lexicon.lang in manifest.lemma_languages else {}
         self.keyer = Keyer(lemmas, stems, lexicon.clitics)
@@ -226,7 +281,23 @@ class LanguageMatcher:
         for match_id, start, end in matches:
             rule_id = strings[match_id]
             span = doc[start:end]
-            found.append(
-                Hit(rule_id, self._concepts[rule_id], self.lang, start, end, span.start_char, span.end_char)
-            )
+            found.append(Hit(rule_id, self._concepts[rule_id], self.lang, start, end, span.start_char, span.end_char))
         return found, len(doc)
+
+
+def refresh_lemma_cache() -> None:
+    """Rewrite content/lexicons/lemmas/*.json from the lookup tables for the current lexicons."""
+    from escalation.lexicon import load_language, load_manifest
+
+    manifest = load_manifest()
+    LEMMA_DIR.mkdir(exist_ok=True)
+    for lang in sorted(manifest.lemma_languages):
+        wanted = lemma_words(load_language(lang, manifest))
+        forms = extract_lemmas(lang, wanted)
+        record = {"fingerprint": lemma_fingerprint(wanted), "forms": dict(sorted(forms.items()))}
+        text = json.dumps(record, ensure_ascii=False, indent=0, sort_keys=True)
+        (LEMMA_DIR / f"{lang}.json").write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    refresh_lemma_cache()

@@ -1,0 +1,40 @@
+"""How the triage is built: the committed lemma cache matches the lexicons, number words count."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from core.levels import Level
+from escalation.lexicon import load_language, load_manifest
+from escalation.lexmatch import LEMMA_DIR, lemma_fingerprint, lemma_words
+from escalation.triage import Triage
+
+
+@pytest.mark.parametrize("lang", sorted(load_manifest().lemma_languages))
+def test_the_committed_lemma_cache_matches_the_lexicon(lang: str) -> None:
+    # a stale cache is never used (the tables are parsed instead, slowly); refresh it with
+    # `.venv/bin/python -m escalation.lexmatch` after editing a lexicon
+    stored = json.loads((LEMMA_DIR / f"{lang}.json").read_text(encoding="utf-8"))
+    wanted = lemma_words(load_language(lang, load_manifest()))
+    assert stored["fingerprint"] == lemma_fingerprint(wanted)
+    assert stored["forms"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("i took thirty pills", "en"),
+        ("выпила тридцать таблеток", "ru"),
+        ("випила двадцять таблеток", "uk"),
+        ("jai pris trente cachets", "fr"),
+        ("me tome veinte pastillas", "es"),
+        ("اخدت عشرين حبة", "ar"),
+        ("بیست تا قرص خوردم", "fa"),
+    ],
+)
+def test_a_count_in_words_is_an_amount(triage: Triage, text: str, lang: str) -> None:
+    result = triage.assess(text, lang)
+    assert result.level == Level.CRITICAL, result
+    assert f"{lang}.self_harm.amount.number" in result.rules
