@@ -40,8 +40,8 @@ class LiveApp:
 
 
 @contextlib.asynccontextmanager
-async def live_app(settings: Settings, *, clock: Clock | None = None) -> AsyncIterator[LiveApp]:
-    app = create_app(settings, clock=clock)
+async def live_app(settings: Settings, *, clock: Clock | None = None, **app_options: Any) -> AsyncIterator[LiveApp]:
+    app = create_app(settings, clock=clock, **app_options)
     port = free_port()
     config = uvicorn.Config(
         app, host="127.0.0.1", port=port, log_level="warning", lifespan="on", timeout_graceful_shutdown=2
