@@ -17,6 +17,7 @@ from bot.telegram.webhook import router as telegram_router
 from bot.webchat.routes import router as webchat_router
 from bot.webchat.routes import static_files as webchat_static
 from bot.webchat.sender import WebChatSender
+from bot.whatsapp.webhook import router as whatsapp_router
 from core.channels import ChannelSender
 from core.clock import Clock
 from core.logging import configure_logging
@@ -34,6 +35,10 @@ def build_senders(services: Services, telegram_bot: Any | None) -> dict[str, Cha
         from bot.telegram.sender import TelegramSender
 
         senders["telegram"] = TelegramSender(telegram_bot)
+    if services.settings.whatsapp_access_token is not None and services.settings.whatsapp_phone_number_id:
+        from bot.whatsapp.sender import build_whatsapp_sender
+
+        senders["whatsapp"] = build_whatsapp_sender(services.settings)
     return senders
 
 
@@ -59,6 +64,9 @@ def create_app(
         if settings.embedded_worker:
             worker = OutboxWorker(services, app.state.senders)
             tasks.append(asyncio.create_task(worker.run(stop), name="outbox-worker"))
+            from escalation.watchdog import run_watchdog
+
+            tasks.append(asyncio.create_task(run_watchdog(services, stop), name="escalation-watchdog"))
         if telegram_polling and telegram_bot is not None:
             from bot.telegram.polling import poll_updates
 
@@ -73,12 +81,15 @@ def create_app(
             await asyncio.gather(*tasks, return_exceptions=True)
             if telegram_bot is not None:
                 await telegram_bot.shutdown()
+            if (whatsapp := app.state.senders.get("whatsapp")) is not None:
+                await whatsapp.aclose()
             await services.aclose()
 
     app = FastAPI(title="Liaison Desk", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
     app.add_middleware(SecurityHeadersMiddleware)
     app.include_router(health_router)
     app.include_router(telegram_router)
+    app.include_router(whatsapp_router)
     app.include_router(webchat_router)
     app.mount("/chat/static", webchat_static, name="chat-static")
     mount_console(app)
@@ -89,8 +100,7 @@ async def attach_queue_index(services: Services) -> None:
     """With Redis, claim-next is served by a sorted-set index rebuilt from the database (the truth) at start-up."""
     if services.redis is None:
         return
-    from escalation.priority import policy_from_settings
-    from escalation.queue import rebuild_index
+    from escalation.queue import policy_from_settings, rebuild_index
     from escalation.queue_index import RedisQueueIndex
 
     # The hash tag keeps every queue key in one Redis Cluster slot, as the index's Lua scripts need.

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from functools import lru_cache
 from itertools import pairwise
 from types import MappingProxyType
 
@@ -120,9 +119,7 @@ def queue_score(level: Level, waiting_since: datetime, policy: QueuePolicy = DEF
     return (effective_deadline(level, waiting_since, policy) - _EPOCH).total_seconds()
 
 
-def sort_key(
-    level: Level, waiting_since: datetime, now: datetime, policy: QueuePolicy = DEFAULT_POLICY
-) -> float:
+def sort_key(level: Level, waiting_since: datetime, now: datetime, policy: QueuePolicy = DEFAULT_POLICY) -> float:
     """Ascending sort key equal to minus priority at `now`, for sorting in-memory lists."""
     _require_aware(now)
     _require_aware(waiting_since)
@@ -135,9 +132,7 @@ def sla_deadline(level: Level, waiting_since: datetime, policy: QueuePolicy = DE
     return waiting_since + policy.sla[level]
 
 
-def is_breached(
-    level: Level, waiting_since: datetime, now: datetime, policy: QueuePolicy = DEFAULT_POLICY
-) -> bool:
+def is_breached(level: Level, waiting_since: datetime, now: datetime, policy: QueuePolicy = DEFAULT_POLICY) -> bool:
     """True once `now` is past the SLA deadline; the deadline instant itself still counts as met."""
     _require_aware(now)
     return now > sla_deadline(level, waiting_since, policy)
@@ -148,13 +143,3 @@ def past_aging_bound(waiting_since: datetime, now: datetime, policy: QueuePolicy
     _require_aware(now)
     _require_aware(waiting_since)
     return now - waiting_since > policy.aging_bound
-
-
-@lru_cache(maxsize=8)
-def _policy_for(sla_items: tuple[tuple[str, float], ...], aging_bound_minutes: float | None) -> QueuePolicy:
-    return QueuePolicy.from_settings_values(sla_minutes=dict(sla_items), aging_bound_minutes=aging_bound_minutes)
-
-
-def policy_from_settings(sla_minutes: Mapping[str, float], aging_bound_minutes: float | None) -> QueuePolicy:
-    """The policy a deployment configured (LIAISON_QUEUE_SLA_MINUTES, LIAISON_QUEUE_AGING_BOUND_MINUTES)."""
-    return _policy_for(tuple(sorted(sla_minutes.items())), aging_bound_minutes)

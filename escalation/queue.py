@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from datetime import datetime
+from functools import lru_cache
 
 from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,6 +15,16 @@ from core.queue_port import QueueEntry, QueueIndex
 from escalation.priority import DEFAULT_POLICY, QueuePolicy, queue_score, sla_deadline
 
 QUEUED_STATUS = "open"
+
+
+@lru_cache(maxsize=8)
+def _policy_for(sla_items: tuple[tuple[str, float], ...], aging_bound_minutes: float | None) -> QueuePolicy:
+    return QueuePolicy.from_settings_values(sla_minutes=dict(sla_items), aging_bound_minutes=aging_bound_minutes)
+
+
+def policy_from_settings(sla_minutes: Mapping[str, float], aging_bound_minutes: float | None) -> QueuePolicy:
+    """The policy a deployment configured (LIAISON_QUEUE_SLA_MINUTES, LIAISON_QUEUE_AGING_BOUND_MINUTES)."""
+    return _policy_for(tuple(sorted(sla_minutes.items())), aging_bound_minutes)
 
 
 def raise_level(current: str, new: Level) -> Level:

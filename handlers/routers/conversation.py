@@ -5,8 +5,8 @@ from __future__ import annotations
 from content.languages import SUPPORTED_LANGUAGES as SUPPORTED
 from core.levels import Level
 from core.models import Assessment
-from escalation.priority import policy_from_settings
-from escalation.queue import place_in_queue, raise_level
+from escalation.imminent import maybe_raise_imminent_harm
+from escalation.queue import place_in_queue, policy_from_settings, raise_level
 from escalation.triage import get_triage
 from handlers.turn import Turn
 
@@ -30,6 +30,7 @@ async def conversation_router(turn: Turn) -> bool:
         # (Telegram's language_code) often differs from it.
         turn.conversation.language = assessment.language
     enqueue_at_level(turn, assessment.level, categories=assessment.categories)
+    await maybe_raise_imminent_harm(turn, assessment)  # critical → L4 now (escalation/imminent.py)
     if turn.inbound.kind == "media":
         turn.send_reply("media_unsupported")
     return True

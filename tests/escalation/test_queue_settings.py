@@ -10,7 +10,8 @@ from sqlalchemy import select
 from core.levels import Level
 from core.models import Conversation
 from core.settings import Settings
-from escalation.priority import DEFAULT_POLICY, policy_from_settings
+from escalation.priority import DEFAULT_POLICY
+from escalation.queue import policy_from_settings
 from tests.conftest import WEBHOOK_SECRET
 from tests.fakes.telegram_api import load_update
 from tests.support.live import live_app
