@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import random
 from collections.abc import Mapping
 from datetime import datetime, timedelta
@@ -106,10 +107,16 @@ class OutboxWorker:
             item = await session.get_one(OutboxItem, item_id)
             identity = await session.get(ChannelIdentity, item.identity_id) if item.identity_id else None
         sender = self._senders.get(item.channel)
-        if item.state == "cancelled" or identity is None or sender is None or item.payload_enc is None:
+        address: str | None = None
+        if item.state != "cancelled" and item.payload_enc is not None:
+            if identity is not None:
+                address = services.cipher.decrypt(identity.reply_address_enc, context=f"identity:{item.channel}")
+            else:
+                # A farewell after /forget has no identity left: its address travels only inside its own payload.
+                address = _farewell_address(services.cipher, item)
+        if address is None or sender is None:
             await self._finish(item_id, state="failed", error="no route to the person", permanent=True)
             return True
-        address = services.cipher.decrypt(identity.reply_address_enc, context=f"identity:{item.channel}")
         payload = decrypt_payload(services.cipher, item)
         try:
             provider_id = await sender.send(address, payload)
@@ -171,6 +178,15 @@ class OutboxWorker:
         await services.bus.publish(
             {"type": "message.delivery", "conversation_id": item.conversation_id, "status": state}
         )
+
+
+def _farewell_address(cipher: DataCipher, item: OutboxItem) -> str | None:
+    """The address a farewell carries in its own payload (handlers.privacy.do_forget_contact writes it)."""
+    if item.payload_enc is None:
+        return None
+    data = json.loads(cipher.decrypt(item.payload_enc, context=f"outbox:{item.conversation_id}"))
+    address = data.get("reply_to")
+    return address if isinstance(address, str) else None
 
 
 def _record_delivery(

@@ -31,6 +31,8 @@ class ReceiveResult:
     conversation_id: int | None = None
     message_id: int | None = None
     outbound: int = 0
+    # After /forget: the confirmation, for channels that show replies from our database (the web chat).
+    farewell: str | None = None
 
 
 class _DuplicateDelivery(Exception):
@@ -68,11 +70,13 @@ async def do_receive_inbound(*, services: Services, inbound: InboundMessage) -> 
         log.info("inbound_duplicate", channel=inbound.channel)
         return ReceiveResult(duplicate=True)
     await sync_index(services.queue_index, [conversation])
+    for hook in turn.after_commit:
+        await hook()
     for event in events:
         await services.bus.publish(event)
     if turn.outbound:
         services.outbox_wakeup.set()
-    return ReceiveResult(False, conversation.id, message.id, turn.outbound)
+    return ReceiveResult(False, conversation.id, message.id, turn.outbound, turn.farewell)
 
 
 async def _resolve_identity(
@@ -143,6 +147,10 @@ async def _current_conversation(
     conversation = await session.scalar(_ACTIVE_CONVERSATION_QUERY, {"identity_id": identity.id})
     if conversation is not None:
         conversation.last_inbound_at = now
+        if conversation.status in ("snoozed", "waiting"):
+            # The person wrote: a snoozed or pending conversation is open again (docs/console.md).
+            conversation.status = "assigned" if conversation.assignee_id is not None else "open"
+            conversation.snoozed_until = None
         return conversation, False
     conversation = Conversation(
         contact_id=contact.id,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -31,6 +32,14 @@ class Turn:
     is_new_conversation: bool
     events: list[Event] = field(default_factory=list)
     outbound: int = 0
+    # Set by the consent router: the privacy notice goes out after whatever the message itself needed.
+    offer_notice: bool = False
+    # Emergency numbers already went out in this turn (an urgent first message), so nobody sends them twice.
+    emergency_sent: bool = False
+    # A reply the channel shows itself after /forget, when no identity is left to look the conversation up by.
+    farewell: str | None = None
+    # Run after commit, in order (index and Redis clean-up that must not happen if the transaction rolls back).
+    after_commit: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
     @property
     def language(self) -> str:
@@ -51,12 +60,14 @@ class Turn:
         self.outbound += 1
         return message
 
-    def send_reply(self, key: str, *, buttons: tuple[tuple[Button, ...], ...] = (), **variables: Any) -> Message:
+    def send_reply(
+        self, key: str, *, buttons: tuple[tuple[Button, ...], ...] = (), kind: str = "system", **variables: Any
+    ) -> Message:
         """Render a reviewed reply in the person's language and queue it."""
         from content.render import get_catalog
 
         text = get_catalog().render(key, self.language, **variables)
-        return self.send(OutboundPayload(text=text, buttons=buttons))
+        return self.send(OutboundPayload(text=text, buttons=buttons), kind=kind)
 
     def publish(self, kind: str, **data: Any) -> None:
         """Queue a console event for after commit; events carry ids, never text."""
