@@ -21,12 +21,21 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Template:
+    """A message template the provider approved in advance (WhatsApp, outside its 24-hour window)."""
+
+    name: str
+    language: str
+
+
+@dataclass(frozen=True)
 class OutboundPayload:
     """What we want a person to receive; adapters translate it into their provider's shape."""
 
     text: str = ""
     buttons: tuple[tuple[Button, ...], ...] = ()
     document: Document | None = None
+    template: Template | None = None  # channels without templates send `text`
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"text": self.text}
@@ -38,6 +47,8 @@ class OutboundPayload:
                 "content": self.document.content.decode(),
                 "mime_type": self.document.mime_type,
             }
+        if self.template is not None:
+            data["template"] = {"name": self.template.name, "language": self.template.language}
         return data
 
     @classmethod
@@ -47,7 +58,9 @@ class OutboundPayload:
         document = (
             Document(doc["filename"], doc["content"].encode(), doc.get("mime_type", "text/plain")) if doc else None
         )
-        return cls(text=data.get("text", ""), buttons=rows, document=document)
+        tpl = data.get("template")
+        template = Template(tpl["name"], tpl["language"]) if tpl else None
+        return cls(text=data.get("text", ""), buttons=rows, document=document, template=template)
 
 
 @dataclass(frozen=True)

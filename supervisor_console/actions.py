@@ -12,6 +12,7 @@ from core.outbox import enqueue_outbound
 from core.services import Services
 from escalation.queue import claim_conversation, claim_next_for, mark_answered
 from supervisor_console.access import may_write_to
+from supervisor_console.routes.whatsapp import whatsapp_window_refusal
 
 MAX_REPLY_CHARS = 4000  # Telegram's limit is 4096; leave room and refuse clearly instead of truncating
 
@@ -36,6 +37,8 @@ async def do_send_reply(*, services: Services, staff: Staff, conversation_id: in
             record_audit(session, AuditCode.CONVERSATION_CLAIMED, actor_id=staff.id, conversation_id=conversation.id)
         if not may_write_to(staff, conversation):
             raise ActionRefusedError("This conversation has ended or belongs to a colleague.")
+        if (refusal := await whatsapp_window_refusal(session, conversation, now)) is not None:
+            raise ActionRefusedError(refusal)
         message, _item = enqueue_outbound(
             session,
             cipher=services.cipher,

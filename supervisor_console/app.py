@@ -9,6 +9,7 @@ from fastapi.staticfiles import StaticFiles
 from supervisor_console.access import NotFoundError
 from supervisor_console.deps import CsrfError, LoginRequiredError
 from supervisor_console.routes import auth, events, pages
+from supervisor_console.routes import whatsapp as whatsapp_routes
 from supervisor_console.templating import STATIC_DIR
 
 
@@ -16,6 +17,7 @@ def mount_console(app: FastAPI) -> None:
     app.include_router(auth.router)
     app.include_router(pages.router)
     app.include_router(events.router)
+    app.include_router(whatsapp_routes.router)
     app.mount("/console/static", StaticFiles(directory=STATIC_DIR), name="console-static")
     app.add_exception_handler(LoginRequiredError, _login_required)
     app.add_exception_handler(CsrfError, _csrf_refused)

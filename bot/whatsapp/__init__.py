@@ -1,0 +1,1 @@
+"""WhatsApp Cloud API: webhook (handshake, signatures, messages, statuses) and sending through pywa."""
