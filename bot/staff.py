@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
-from core.audit import AuditCode, record_audit
-from core.models import Staff
-from core.models.staff import ROLES
 from core.services import build_services
 from core.settings import Settings
-from supervisor_console.passwords import hash_password, normalise_username, password_problem
+from supervisor_console.staff_admin import StaffAdminError, create_staff_row
 
 
 class StaffError(ValueError):
@@ -26,32 +21,23 @@ async def add_staff(
     languages: list[str],
     must_change_password: bool = False,
 ) -> str:
-    if role not in ROLES:
-        raise StaffError(f"role must be one of {', '.join(ROLES)}")
-    name = normalise_username(username)
-    if not name or len(name) > 64:
-        raise StaffError("username must be 1 to 64 characters")
-    problem = password_problem(password)
-    if problem:
-        raise StaffError(problem)
     services = build_services(settings)
     try:
         async with services.sessionmaker() as session, session.begin():
-            if await session.scalar(select(Staff.id).where(Staff.username == name)) is not None:
-                raise StaffError(f"username {name!r} is taken")
-            staff = Staff(
-                username=name,
-                display_name=display_name or name,
+            staff = await create_staff_row(
+                session,
+                services=services,
                 role=role,
-                languages=[code.strip() for code in languages if code.strip()] or ["en"],
-                password_hash=hash_password(password),
+                username=username,
+                password=password,
+                display_name=display_name,
+                languages=languages,
                 must_change_password=must_change_password,
-                active=True,
-                created_at=services.clock.now(),
+                actor_id=None,
             )
-            session.add(staff)
-            await session.flush()
-            record_audit(session, AuditCode.STAFF_CREATED, subject_staff_id=staff.id, data={"role": role})
+            name = staff.username
+    except StaffAdminError as problem:
+        raise StaffError(str(problem)) from problem
     finally:
         await services.aclose()
     return f"{role} {name}"

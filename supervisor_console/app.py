@@ -8,14 +8,18 @@ from fastapi.staticfiles import StaticFiles
 
 from supervisor_console.access import NotFoundError
 from supervisor_console.deps import CsrfError, LoginRequiredError
-from supervisor_console.routes import auth, events, pages
+from supervisor_console.routes import admin, auth, events, pages, search, twofactor, work
 from supervisor_console.routes import whatsapp as whatsapp_routes
 from supervisor_console.templating import STATIC_DIR
 
 
 def mount_console(app: FastAPI) -> None:
     app.include_router(auth.router)
+    app.include_router(twofactor.router)
     app.include_router(pages.router)
+    app.include_router(work.router)
+    app.include_router(search.router)
+    app.include_router(admin.router)
     app.include_router(events.router)
     app.include_router(whatsapp_routes.router)
     app.mount("/console/static", StaticFiles(directory=STATIC_DIR), name="console-static")

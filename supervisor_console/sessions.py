@@ -20,9 +20,13 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+SECOND_FACTOR_WINDOW = timedelta(minutes=10)  # a password-only session lives just long enough to type a code
+
+
 def open_session(session: AsyncSession, *, staff: Staff, now: datetime, second_factor_done: bool) -> str:
     """Create a session row and return the cookie token (the only copy of it)."""
     token = secrets.token_urlsafe(32)
+    lifetime = SESSION_MAX if second_factor_done else SECOND_FACTOR_WINDOW
     session.add(
         StaffSession(
             id=_digest(token),
@@ -31,7 +35,7 @@ def open_session(session: AsyncSession, *, staff: Staff, now: datetime, second_f
             second_factor_done=second_factor_done,
             created_at=now,
             last_seen_at=now,
-            expires_at=now + SESSION_MAX,
+            expires_at=now + lifetime,
         )
     )
     return token

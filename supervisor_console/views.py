@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.crypto import DecryptionError
@@ -14,16 +14,18 @@ from core.models import Assessment, Contact, Conversation, Message, Staff
 from core.outbox import body_context
 from core.services import Services
 from escalation.queue import queued_conversations
-from supervisor_console.access import may_write_to
+from supervisor_console.access import ALL_CONVERSATIONS_ROLES, may_manage, may_write_to, sees_conversations
 
 STATUS_LABELS = {
-    "open": "waiting in the queue",
-    "waiting": "waiting for the person",
-    "assigned": "assigned",
-    "escalated": "escalated",
-    "closed": "closed",
+    "open": "open · waiting in the queue",
+    "assigned": "open",
+    "escalated": "open · escalated",
+    "waiting": "pending · waiting for the person",
+    "snoozed": "snoozed",
+    "closed": "resolved",
     "stopped": "ended by the person",
 }
+PREVIEW_CHARS = 90
 
 
 @dataclass(frozen=True)
@@ -35,8 +37,13 @@ class ConversationRow:
     level: str
     categories: list[str]
     status: str
+    status_label: str
     waiting_since: datetime | None
     breached: bool
+    preview: str
+    unread: int
+    assignee: str | None
+    snoozed_until: datetime | None
 
 
 async def _pseudonyms(session: AsyncSession, contact_ids: set[int]) -> dict[int, str]:
@@ -46,10 +53,70 @@ async def _pseudonyms(session: AsyncSession, contact_ids: set[int]) -> dict[int,
     return {row[0]: row[1] for row in rows}
 
 
+async def _staff_names(session: AsyncSession, staff_ids: set[int]) -> dict[int, str]:
+    if not staff_ids:
+        return {}
+    rows = await session.execute(select(Staff.id, Staff.display_name).where(Staff.id.in_(staff_ids)))
+    return {row[0]: row[1] for row in rows}
+
+
+async def _previews(session: AsyncSession, services: Services, ids: list[int]) -> dict[int, str]:
+    """The start of each conversation's latest message from the person (decrypted here, shown escaped)."""
+    if not ids:
+        return {}
+    latest = (
+        select(func.max(Message.id))
+        .where(Message.conversation_id.in_(ids), Message.direction == "in")
+        .group_by(Message.conversation_id)
+    )
+    rows = await session.scalars(select(Message).where(Message.id.in_(latest)))
+    previews = {}
+    for message in rows:
+        text = " ".join(_body(services, message, message.conversation_id).split())
+        previews[message.conversation_id] = text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1] + "…"
+    return previews
+
+
+async def _unread(session: AsyncSession, ids: list[int]) -> dict[int, int]:
+    """Messages from the person since a member of staff last replied: what still needs reading."""
+    if not ids:
+        return {}
+    last_reply = (
+        select(Message.conversation_id, func.max(Message.id).label("last_id"))
+        .where(Message.conversation_id.in_(ids), Message.direction == "out", Message.author_id.is_not(None))
+        .group_by(Message.conversation_id)
+        .subquery()
+    )
+    rows = await session.execute(
+        select(Message.conversation_id, func.count())
+        .outerjoin(last_reply, last_reply.c.conversation_id == Message.conversation_id)
+        .where(
+            Message.conversation_id.in_(ids),
+            Message.direction == "in",
+            or_(last_reply.c.last_id.is_(None), Message.id > last_reply.c.last_id),
+        )
+        .group_by(Message.conversation_id)
+    )
+    return {row[0]: int(row[1]) for row in rows}
+
+
+def status_label(conversation: Conversation) -> str:
+    if conversation.status == "snoozed":
+        if conversation.snoozed_until is None:
+            return "snoozed until the person writes"
+        return f"snoozed until {conversation.snoozed_until.strftime('%Y-%m-%d %H:%M UTC')}"
+    return STATUS_LABELS.get(conversation.status, conversation.status)
+
+
 async def conversation_rows(
-    session: AsyncSession, conversations: list[Conversation], now: datetime
+    session: AsyncSession, services: Services, conversations: list[Conversation]
 ) -> list[ConversationRow]:
+    now = services.clock.now()
+    ids = [c.id for c in conversations]
     names = await _pseudonyms(session, {c.contact_id for c in conversations})
+    staff_names = await _staff_names(session, {c.assignee_id for c in conversations if c.assignee_id})
+    previews = await _previews(session, services, ids)
+    unread = await _unread(session, ids)
     return [
         ConversationRow(
             id=c.id,
@@ -59,27 +126,70 @@ async def conversation_rows(
             level=c.level,
             categories=list(c.categories or []),
             status=c.status,
+            status_label=status_label(c),
             waiting_since=c.waiting_since,
             breached=c.sla_due_at is not None and c.sla_due_at < now,
+            preview=previews.get(c.id, ""),
+            unread=unread.get(c.id, 0),
+            assignee=staff_names.get(c.assignee_id) if c.assignee_id else None,
+            snoozed_until=c.snoozed_until,
         )
         for c in conversations
     ]
 
 
+def is_sleeping(conversation: Conversation, now: datetime) -> bool:
+    """Snoozed and not yet due: a timed snooze that has passed shows among the active ones again."""
+    if conversation.status != "snoozed":
+        return False
+    return conversation.snoozed_until is None or conversation.snoozed_until > now
+
+
 async def queue_rows(session: AsyncSession, services: Services, viewer: Staff) -> list[ConversationRow]:
+    if not sees_conversations(viewer):
+        return []
     queued = await queued_conversations(session)
-    return await conversation_rows(session, queued, services.clock.now())
+    return await conversation_rows(session, services, queued)
 
 
-async def my_rows(session: AsyncSession, services: Services, viewer: Staff) -> list[ConversationRow]:
-    mine = list(
+async def _assigned(session: AsyncSession, where: ColumnElement[bool]) -> list[Conversation]:
+    return list(
         await session.scalars(
             select(Conversation)
-            .where(Conversation.assignee_id == viewer.id, Conversation.status.in_(("assigned", "escalated", "waiting")))
+            .where(where, Conversation.status.in_(("assigned", "escalated", "waiting", "snoozed")))
             .order_by(Conversation.queue_key.asc().nulls_last(), Conversation.updated_at.desc())
+            .limit(300)
         )
     )
-    return await conversation_rows(session, mine, services.clock.now())
+
+
+async def my_rows(
+    session: AsyncSession, services: Services, viewer: Staff
+) -> tuple[list[ConversationRow], list[ConversationRow]]:
+    """(active, snoozed) conversations assigned to the viewer."""
+    if not sees_conversations(viewer):
+        return [], []
+    now = services.clock.now()
+    mine = await _assigned(session, Conversation.assignee_id == viewer.id)
+    active = [c for c in mine if not is_sleeping(c, now)]
+    sleeping = [c for c in mine if is_sleeping(c, now)]
+    return await conversation_rows(session, services, active), await conversation_rows(session, services, sleeping)
+
+
+async def team_rows(session: AsyncSession, services: Services, viewer: Staff) -> list[ConversationRow]:
+    """For supervisors: every colleague's open conversations, to watch all queues at once."""
+    if viewer.role not in ALL_CONVERSATIONS_ROLES:
+        return []
+    others = await _assigned(session, Conversation.assignee_id.is_not(None) & (Conversation.assignee_id != viewer.id))
+    return await conversation_rows(session, services, others)
+
+
+async def navigation_order(session: AsyncSession, services: Services, viewer: Staff) -> list[int]:
+    """The order Alt+J / Alt+K walk through: my active conversations, then the queue."""
+    now = services.clock.now()
+    mine = [c.id for c in await _assigned(session, Conversation.assignee_id == viewer.id) if not is_sleeping(c, now)]
+    queued = [c.id for c in await queued_conversations(session)] if sees_conversations(viewer) else []
+    return mine + [i for i in queued if i not in mine]
 
 
 async def transcript(session: AsyncSession, services: Services, conversation: Conversation) -> list[dict[str, Any]]:
@@ -144,10 +254,16 @@ async def conversation_header(
         "categories": list(conversation.categories or []),
         "rules": list(latest.rules) if latest else [],
         "lexicon_version": latest.lexicon_version if latest else "",
-        "status_label": STATUS_LABELS.get(conversation.status, conversation.status),
+        "status": conversation.status,
+        "status_label": status_label(conversation),
+        "assignee_id": conversation.assignee_id,
         "sla_due_at": conversation.sla_due_at,
         "breached": conversation.sla_due_at is not None and conversation.sla_due_at < now,
         "can_claim": conversation.assignee_id is None and conversation.status in ("open", "waiting"),
         "can_write": may_write_to(viewer, conversation),
+        "can_manage": may_manage(viewer, conversation) and conversation.assignee_id is not None,
+        "can_change_status": may_manage(viewer, conversation)
+        and conversation.assignee_id is not None
+        and conversation.status in ("assigned", "waiting", "snoozed"),
         "ended_by_person": conversation.status == "stopped",
     }
