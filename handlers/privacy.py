@@ -61,7 +61,7 @@ def _end(conversation: Conversation, now: datetime) -> None:
     conversation.ended_by = "person"
     conversation.closed_at = now
     conversation.updated_at = now
-    conversation.assignee_id = None
+    # The assignee is kept: whoever was helping still sees in the console that the person ended it.
     conversation.queue_key = None
     conversation.waiting_since = None
     conversation.sla_due_at = None
@@ -111,9 +111,12 @@ async def do_forget_contact(turn: Turn) -> int:
     await session.flush()
     address = services.cipher.decrypt(turn.identity.reply_address_enc, context=f"identity:{turn.identity.channel}")
     conversation_ids = list(await session.scalars(select(Conversation.id).where(Conversation.contact_id == contact.id)))
+    await cancel_undelivered(session, conversation_ids)
+    # Rows stay (a worker may be finishing one right now, and counts are kept) but lose their text and route.
     await session.execute(
-        delete(OutboxItem)
+        update(OutboxItem)
         .where(OutboxItem.conversation_id.in_(conversation_ids))
+        .values(payload_enc=None, identity_id=None)
         .execution_options(synchronize_session=False)
     )
     erased = await erase_bodies(session, conversation_ids)

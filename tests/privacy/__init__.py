@@ -1,0 +1,1 @@
+"""Tests of the privacy promises: erasure, stopping, retention, key rotation, logs."""
