@@ -14,6 +14,7 @@ from core.logging import configure_logging
 from core.retention import do_purge_expired_bodies
 from core.services import Services, build_services
 from core.settings import Settings
+from escalation.watchdog import run_watchdog
 
 log = structlog.get_logger(__name__)
 PURGE_EVERY_SECONDS = 3600.0
@@ -63,7 +64,7 @@ async def run_worker(settings: Settings) -> None:
         loop.add_signal_handler(sig, stop.set)
     worker = OutboxWorker(services, build_senders(services, telegram_bot))
     try:
-        await asyncio.gather(worker.run(stop), purge_periodically(services, stop))
+        await asyncio.gather(worker.run(stop), purge_periodically(services, stop), run_watchdog(services, stop))
     finally:
         if telegram_bot is not None:
             await telegram_bot.shutdown()

@@ -44,10 +44,18 @@ async def maybe_raise_imminent_harm(turn: TurnLike, assessment: AssessmentLike) 
     if assessment.level is not Level.CRITICAL or turn.conversation.status in ("stopped", "closed"):
         return False
     _escalation, events = await raise_in_session(
-        turn.session, turn.services, turn.conversation, level="L4", reason_code="triage_critical", staff=None,
+        turn.session,
+        turn.services,
+        turn.conversation,
+        level="L4",
+        reason_code="triage_critical",
+        staff=None,
         now=turn.now,
-    )  # fmt: skip
+    )
     turn.events.extend(events)
+    if hasattr(turn, "emergency_sent"):
+        # Whether we sent them or found them queued, later routers must not send the numbers again.
+        setattr(turn, "emergency_sent", True)  # noqa: B010 — not part of TurnLike, which escalation/ pins
     return True
 
 
@@ -60,7 +68,7 @@ async def start_imminent_harm_path(
     contact = await session.get_one(Contact, conversation.contact_id)
     await send_emergency_contacts_once(session, services, conversation, contact, now=now)
     if conversation.assignee_id is None and conversation.status in ("open", "waiting"):
-        requeue_critical(conversation, now=now)
+        requeue_critical(services, conversation, now=now)
     else:
         conversation.level = Level.CRITICAL.value
     return await page_all_on_duty(session, escalation, reason_code="raised", now=now)
@@ -88,9 +96,13 @@ async def send_emergency_contacts_once(
     if await _already_queued(session, services, conversation.id, phones, since=now):
         return False
     enqueue_outbound(
-        session, cipher=services.cipher, conversation=conversation, payload=OutboundPayload(text=text), now=now,
+        session,
+        cipher=services.cipher,
+        conversation=conversation,
+        payload=OutboundPayload(text=text),
+        now=now,
         kind="system",
-    )  # fmt: skip
+    )
     return True
 
 

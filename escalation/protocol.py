@@ -20,7 +20,7 @@ from core.models.escalation import OPEN_STATES
 from core.outbox import add_note, enqueue_outbound
 from core.services import Services
 from escalation.pseudonymise import pseudonymise
-from escalation.queue import place_in_queue
+from escalation.queue import place_in_queue, policy_from_settings
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,8 @@ TRANSITIONS: Final = {
     "referred": ("closed",),
     "closed": (),
 }
-SUPERVISOR_ROLES: Final = ("supervisor", "admin")
+# Least privilege, as for conversations: admins run accounts and take no part in cases.
+SUPERVISOR_ROLES: Final = ("supervisor",)
 
 
 class ProtocolRefusedError(Exception):
@@ -264,9 +265,15 @@ def acknowledge(
     )
     if escalation.owner_id != staff.id:
         transfer(
-            session, escalation, conversation, kind="acknowledge", to_id=staff.id, by_id=staff.id,
-            reason_code="acknowledged", now=now,
-        )  # fmt: skip
+            session,
+            escalation,
+            conversation,
+            kind="acknowledge",
+            to_id=staff.id,
+            by_id=staff.id,
+            reason_code="acknowledged",
+            now=now,
+        )
 
 
 async def _publish(services: Services, events: list[Event]) -> None:
@@ -293,9 +300,17 @@ async def do_raise(
         if conversation.status in ("stopped", "closed"):
             raise ProtocolRefusedError("The conversation has ended; there is nobody to escalate for.")
         escalation, events = await raise_in_session(
-            session, services, conversation, level=level, reason_code=reason_code, reason=reason, summary=summary,
-            selected_message_ids=selected_message_ids, staff=staff, now=now,
-        )  # fmt: skip
+            session,
+            services,
+            conversation,
+            level=level,
+            reason_code=reason_code,
+            reason=reason,
+            summary=summary,
+            selected_message_ids=selected_message_ids,
+            staff=staff,
+            now=now,
+        )
         escalation_id = escalation.id
     await _publish(services, events)
     return escalation_id
@@ -338,14 +353,27 @@ async def do_takeover(*, services: Services, staff: Staff, conversation_id: int)
         if conversation.assignee_id not in (None, staff.id):
             escalation.returned_to_id = conversation.assignee_id
         transfer(
-            session, escalation, conversation, kind="takeover", to_id=staff.id, by_id=staff.id,
-            reason_code="supervisor_takeover", now=now, owner=False,
-        )  # fmt: skip
+            session,
+            escalation,
+            conversation,
+            kind="takeover",
+            to_id=staff.id,
+            by_id=staff.id,
+            reason_code="supervisor_takeover",
+            now=now,
+            owner=False,
+        )
         if escalation.owner_id != staff.id:
             transfer(
-                session, escalation, conversation, kind="takeover", to_id=staff.id, by_id=staff.id,
-                reason_code="supervisor_takeover", now=now,
-            )  # fmt: skip
+                session,
+                escalation,
+                conversation,
+                kind="takeover",
+                to_id=staff.id,
+                by_id=staff.id,
+                reason_code="supervisor_takeover",
+                now=now,
+            )
         conversation.assignee_id = staff.id
         conversation.status = "escalated"
         conversation.updated_at = now
@@ -394,9 +422,16 @@ async def _reassign(
     if escalation.state in ("handed_over", "referred", "closed"):
         raise ProtocolRefusedError("The conversation is with a caseworker or partner, or the case is closed.")
     transfer(
-        session, escalation, conversation, kind=kind, to_id=to_id, by_id=staff.id, reason_code=kind, now=now,
+        session,
+        escalation,
+        conversation,
+        kind=kind,
+        to_id=to_id,
+        by_id=staff.id,
+        reason_code=kind,
+        now=now,
         owner=False,
-    )  # fmt: skip
+    )
     conversation.assignee_id = to_id
     conversation.status = "escalated" if target.role in SUPERVISOR_ROLES else "assigned"
     conversation.updated_at = now
@@ -420,9 +455,15 @@ async def do_transfer_owner(
         if target.id == escalation.owner_id:
             raise ProtocolRefusedError("They already own this case.")
         transfer(
-            session, escalation, conversation, kind="transfer", to_id=target.id, by_id=staff.id,
-            reason_code=reason_code, now=now,
-        )  # fmt: skip
+            session,
+            escalation,
+            conversation,
+            kind="transfer",
+            to_id=target.id,
+            by_id=staff.id,
+            reason_code=reason_code,
+            now=now,
+        )
     await services.bus.publish({"type": "escalation.changed", "conversation_id": conversation.id})
 
 
@@ -465,9 +506,13 @@ async def do_add_note(*, services: Services, staff: Staff, conversation_id: int,
     async with services.sessionmaker() as session, session.begin():
         conversation = await session.get_one(Conversation, conversation_id)
         add_note(
-            session, cipher=services.cipher, conversation=conversation, text=pseudonymise(text.strip()), now=now,
+            session,
+            cipher=services.cipher,
+            conversation=conversation,
+            text=pseudonymise(text.strip()),
+            now=now,
             author_id=staff.id,
-        )  # fmt: skip
+        )
         record_audit(session, AuditCode.NOTE_ADDED, actor_id=staff.id, conversation_id=conversation.id)
     await services.bus.publish({"type": "message.new", "conversation_id": conversation_id, "direction": "note"})
 
@@ -479,15 +524,21 @@ def send_reply(
 
     text = get_catalog().render(key, conversation.language or "en")
     enqueue_outbound(
-        session, cipher=services.cipher, conversation=conversation, payload=OutboundPayload(text=text), now=now,
+        session,
+        cipher=services.cipher,
+        conversation=conversation,
+        payload=OutboundPayload(text=text),
+        now=now,
         kind="system",
-    )  # fmt: skip
+    )
 
 
 async def contact_of(session: AsyncSession, conversation: Conversation) -> Contact:
     return await session.get_one(Contact, conversation.contact_id)
 
 
-def requeue_critical(conversation: Conversation, *, now: datetime) -> None:
+def requeue_critical(services: Services, conversation: Conversation, *, now: datetime) -> None:
     """An unheld L4 conversation goes to the very front of the queue."""
-    place_in_queue(conversation, level=Level.CRITICAL, now=now)
+    settings = services.settings
+    policy = policy_from_settings(settings.queue_sla_minutes, settings.queue_aging_bound_minutes)
+    place_in_queue(conversation, level=Level.CRITICAL, now=now, policy=policy)

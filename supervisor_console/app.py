@@ -10,6 +10,10 @@ from supervisor_console.access import NotFoundError
 from supervisor_console.deps import CsrfError, LoginRequiredError
 from supervisor_console.routes import admin, auth, events, pages, search, twofactor, work
 from supervisor_console.routes import whatsapp as whatsapp_routes
+from supervisor_console.routes.audit import router as audit_router
+from supervisor_console.routes.caseworker import router as caseworker_router
+from supervisor_console.routes.escalation_sharing import router as sharing_router
+from supervisor_console.routes.escalations import router as escalations_router
 from supervisor_console.templating import STATIC_DIR
 
 
@@ -21,6 +25,9 @@ def mount_console(app: FastAPI) -> None:
     app.include_router(search.router)
     app.include_router(admin.router)
     app.include_router(events.router)
+    # The escalation protocol (issue 5): cases, sharing, packets and the audit trail.
+    for escalation_router in (escalations_router, sharing_router, caseworker_router, audit_router):
+        app.include_router(escalation_router)
     app.include_router(whatsapp_routes.router)
     app.mount("/console/static", StaticFiles(directory=STATIC_DIR), name="console-static")
     app.add_exception_handler(LoginRequiredError, _login_required)
