@@ -72,15 +72,9 @@ async def by_text(session: AsyncSession, services: Services, viewer: Staff, quer
             select(Conversation).where(Conversation.id.in_({m.conversation_id for m, _ in hits}))
         )
     }
-    names = dict(
-        (
-            await session.execute(
-                select(Contact.id, Contact.pseudonym).where(
-                    Contact.id.in_({c.contact_id for c in conversations.values()})
-                )
-            )
-        ).tuples()
-    )
+    contact_ids = {c.contact_id for c in conversations.values()}
+    pairs = await session.execute(select(Contact.id, Contact.pseudonym).where(Contact.id.in_(contact_ids)))
+    names = {row[0]: row[1] for row in pairs}
     found = [
         TextHit(
             conversation_id=m.conversation_id,

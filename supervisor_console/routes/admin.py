@@ -37,6 +37,9 @@ async def _page(
     status_code: int = 200,
 ) -> Response:
     async with session.begin():
+        # A refused change rolled back, expiring what this request had loaded.
+        await session.refresh(viewer.staff)
+        await session.refresh(viewer.session_row)
         people = list(await session.scalars(select(Staff).order_by(Staff.active.desc(), Staff.username)))
     context: dict[str, Any] = {"viewer": viewer, "people": people, "roles": ROLES, "error": error, "issued": issued}
     return templates().TemplateResponse(request, "admin_staff.html", context, status_code=status_code)
