@@ -21,6 +21,7 @@ MAX_REPLY_BUTTONS, REPLY_TITLE_LIMIT = 3, 20
 MAX_LIST_ROWS, ROW_TITLE_LIMIT, ROW_DESCRIPTION_LIMIT = 10, 24, 72
 # The button that opens a list: a symbol reads the same in every language we serve.
 LIST_BUTTON_TITLE = "☰"
+MORE_CHOICES = "👇"
 
 # Throughput (130429), pair rate (131056), app (4) and account (80007) limits: the send may succeed later.
 RATE_LIMITED = {130429: 2.0, 131056: 6.0, 4: 60.0, 80007: 60.0}
@@ -80,14 +81,19 @@ class WhatsAppSender:
         text = payload.text or "…"
         if not buttons:
             return await self._send_text(address, text)
-        if len(buttons) > MAX_LIST_ROWS:
-            raise PermanentFailure(f"whatsapp: {len(buttons)} choices; a list shows at most {MAX_LIST_ROWS}")
         if len(text) > INTERACTIVE_BODY_LIMIT:
             # Too long to carry the buttons: the text goes first, the choices follow under a pointer.
             await self._send_text(address, text)
-            text = "👇"
-        sent = await client.send_message(to=address, text=text, buttons=keyboard(buttons))
-        return sent.id
+            text = MORE_CHOICES
+        sent_id = ""
+        # A list holds at most ten rows; more choices follow in further lists rather than being dropped.
+        for start in range(0, len(buttons), MAX_LIST_ROWS):
+            chunk = buttons[start : start + MAX_LIST_ROWS]
+            sent = await client.send_message(
+                to=address, text=text if start == 0 else MORE_CHOICES, buttons=keyboard(chunk)
+            )
+            sent_id = sent.id
+        return sent_id
 
     async def _send_text(self, address: str, text: str) -> str:
         sent_id = ""
