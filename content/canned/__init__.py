@@ -52,7 +52,7 @@ class CannedLibrary:
             keep_trailing_newline=False,
         )
 
-    def keys(self) -> list[str]:
+    def all_keys(self) -> list[str]:
         return sorted(path.stem for path in (self.root / DEFAULT_LANGUAGE).glob("*.txt"))
 
     def _path(self, key: str, language: str) -> tuple[Path, str]:
@@ -62,14 +62,14 @@ class CannedLibrary:
 
     def listing(self, language: str | None) -> list[CannedReply]:
         replies = []
-        for key in self.keys():
+        for key in self.all_keys():
             path, code = self._path(key, language or DEFAULT_LANGUAGE)
             replies.append(CannedReply(key=key, language=code, title=_title(path.read_text(encoding="utf-8"), key)))
         return replies
 
     def render(self, key: str, language: str | None, variables: dict[str, str | None]) -> RenderedReply | None:
         """The reply in the conversation's language, or None for an unknown key."""
-        if not _KEY.match(key) or key not in self.keys():
+        if not _KEY.match(key) or key not in self.all_keys():
             return None
         path, code = self._path(key, language or DEFAULT_LANGUAGE)
         source = path.read_text(encoding="utf-8")
