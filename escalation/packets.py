@@ -101,9 +101,15 @@ class SharingInput:
 
 
 def record_sharing(
-    session: AsyncSession, services: Services, escalation: Escalation, sharing: SharingInput, *, recipient: str,
-    staff: Staff, now: datetime,
-) -> SharingRecord:  # fmt: skip
+    session: AsyncSession,
+    services: Services,
+    escalation: Escalation,
+    sharing: SharingInput,
+    *,
+    recipient: str,
+    staff: Staff,
+    now: datetime,
+) -> SharingRecord:
     problem = sharing.problem()
     if problem:
         raise ProtocolRefusedError(problem, code="sharing_record_incomplete")
@@ -183,10 +189,18 @@ def decrypt_message(cipher: DataCipher, message: Message) -> str | None:
 
 
 def store_packet(
-    session: AsyncSession, services: Services, escalation: Escalation, content: PacketFields, *, recipient: str,
-    record: SharingRecord, staff: Staff, now: datetime, caseworker_id: int | None = None,
+    session: AsyncSession,
+    services: Services,
+    escalation: Escalation,
+    content: PacketFields,
+    *,
+    recipient: str,
+    record: SharingRecord,
+    staff: Staff,
+    now: datetime,
+    caseworker_id: int | None = None,
     partner_slug: str | None = None,
-) -> HandoverPacket:  # fmt: skip
+) -> HandoverPacket:
     packet = HandoverPacket(
         escalation_id=escalation.id,
         conversation_id=escalation.conversation_id,
@@ -233,21 +247,39 @@ async def do_handover(
         move_to_in_progress(session, escalation, actor_id=staff.id, now=now)
         record = record_sharing(session, services, escalation, sharing, recipient="caseworker", staff=staff, now=now)
         content = await build_packet(
-            session, services, escalation, conversation, summary=summary, message_ids=message_ids,
+            session,
+            services,
+            escalation,
+            conversation,
+            summary=summary,
+            message_ids=message_ids,
             consent=sharing.consent,
-        )  # fmt: skip
+        )
         await session.flush()
         packet = store_packet(
-            session, services, escalation, content, recipient="caseworker", record=record, staff=staff, now=now,
+            session,
+            services,
+            escalation,
+            content,
+            recipient="caseworker",
+            record=record,
+            staff=staff,
+            now=now,
             caseworker_id=caseworker.id,
-        )  # fmt: skip
+        )
         set_state(session, escalation, "handed_over", actor_id=staff.id, now=now)
         escalation.caseworker_id = caseworker.id
         escalation.handed_over_at = now
         transfer(
-            session, escalation, conversation, kind="handover", to_id=caseworker.id, by_id=staff.id,
-            reason_code="handover", now=now,
-        )  # fmt: skip
+            session,
+            escalation,
+            conversation,
+            kind="handover",
+            to_id=caseworker.id,
+            by_id=staff.id,
+            reason_code="handover",
+            now=now,
+        )
         # Nobody in the liaison team holds it now; the caseworker answers through the relay.
         conversation.assignee_id = None
         conversation.status = "escalated"
@@ -260,9 +292,13 @@ async def do_handover(
             actor_id=staff.id,
             conversation_id=conversation.id,
             subject_staff_id=caseworker.id,
-            data={"escalation_id": escalation.id, "packet_id": packet.id, "consent": sharing.consent,
-                  "lawful_basis": sharing.lawful_basis},
-        )  # fmt: skip
+            data={
+                "escalation_id": escalation.id,
+                "packet_id": packet.id,
+                "consent": sharing.consent,
+                "lawful_basis": sharing.lawful_basis,
+            },
+        )
         packet_id = packet.id
     services.outbox_wakeup.set()
     await services.bus.publish({"type": "escalation.handed_over", "conversation_id": conversation.id})

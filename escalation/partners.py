@@ -54,8 +54,11 @@ class Partner:
     def problems(self, today: date) -> list[str]:
         """Why a referral must be refused today; empty when the partner is ready."""
         found = [f"{item.label} is not confirmed" for item in self.checklist if not item.confirmed]
-        found += [f"{item.label} has no record of who confirmed it and when" for item in self.checklist
-                  if item.confirmed and not (item.by and item.on)]  # fmt: skip
+        found += [
+            f"{item.label} has no record of who confirmed it and when"
+            for item in self.checklist
+            if item.confirmed and not (item.by and item.on)
+        ]
         if today > self.review_by:
             found.append(f"the checklist was due for review on {self.review_by.isoformat()}")
         return found

@@ -56,9 +56,30 @@ _AFTER_CUE = re.compile(
     re.IGNORECASE,
 )
 _HONORIFICS = (
-    "mr", "mrs", "ms", "miss", "dr", "m.", "mme", "mlle", "monsieur", "madame", "sr", "sra", "srta", "señor",
-    "señora", "don", "doña", "пан", "пані", "господин", "госпожа", "г-н", "г-жа",
-)  # fmt: skip
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "m.",
+    "mme",
+    "mlle",
+    "monsieur",
+    "madame",
+    "sr",
+    "sra",
+    "srta",
+    "señor",
+    "señora",
+    "don",
+    "doña",
+    "пан",
+    "пані",
+    "господин",
+    "госпожа",
+    "г-н",
+    "г-жа",
+)
 _ARABIC_SCRIPT_HONORIFIC = re.compile(r"(?<![\w])(?:السيد|السيدة|الأستاذ|آقای|خانم)\s+[\u0600-\u06FF]+")
 _KIN = re.compile(
     r"\b(?:my|his|her|our)\s+(?:husband|wife|brother|sister|son|daughter|friend|father|mother|uncle|aunt|"

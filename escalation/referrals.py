@@ -72,14 +72,26 @@ async def do_refer(
             move_to_in_progress(session, escalation, actor_id=staff.id, now=now)
             record = record_sharing(session, services, escalation, sharing, recipient="partner", staff=staff, now=now)
             content = await build_packet(
-                session, services, escalation, conversation, summary=summary, message_ids=message_ids,
+                session,
+                services,
+                escalation,
+                conversation,
+                summary=summary,
+                message_ids=message_ids,
                 consent=sharing.consent,
-            )  # fmt: skip
+            )
             await session.flush()
             packet = store_packet(
-                session, services, escalation, content, recipient="partner", record=record, staff=staff, now=now,
+                session,
+                services,
+                escalation,
+                content,
+                recipient="partner",
+                record=record,
+                staff=staff,
+                now=now,
                 partner_slug=partner.slug,
-            )  # fmt: skip
+            )
             await session.flush()
             referral = Referral(
                 escalation_id=escalation.id,
@@ -98,9 +110,15 @@ async def do_refer(
                 AuditCode.REFERRAL_CREATED,
                 actor_id=staff.id,
                 conversation_id=conversation.id,
-                data={"escalation_id": escalation.id, "partner": partner.slug, "referral_id": referral.id,
-                      "packet_id": packet.id, "consent": sharing.consent, "lawful_basis": sharing.lawful_basis},
-            )  # fmt: skip
+                data={
+                    "escalation_id": escalation.id,
+                    "partner": partner.slug,
+                    "referral_id": referral.id,
+                    "packet_id": packet.id,
+                    "consent": sharing.consent,
+                    "lawful_basis": sharing.lawful_basis,
+                },
+            )
             packet_id = packet.id
     if refusal is not None:
         await _refuse(services, staff, conversation.id, partner_slug[:64], *refusal)

@@ -44,14 +44,15 @@ async def relay_thread(session: AsyncSession, services: Services, packet: Handov
     for message in rows:
         thread.append(
             {
-                "who": "Person" if message.direction == "in" else ("You" if message.author_id == packet.caseworker_id
-                                                                   else "Service"),
+                "who": "Person"
+                if message.direction == "in"
+                else ("You" if message.author_id == packet.caseworker_id else "Service"),
                 "direction": message.direction,
                 "created_at": message.created_at,
                 "status": message.status,
                 "text": decrypt_message(services.cipher, message) or "[erased]",
             }
-        )  # fmt: skip
+        )
     return thread
 
 
@@ -69,13 +70,20 @@ async def do_relay_reply(*, services: Services, staff: Staff, packet_id: int, te
         if not may_relay(staff, packet, escalation, conversation):
             raise ProtocolRefusedError("This handover is closed, or the person ended the conversation.")
         enqueue_outbound(
-            session, cipher=services.cipher, conversation=conversation, payload=OutboundPayload(text=text), now=now,
+            session,
+            cipher=services.cipher,
+            conversation=conversation,
+            payload=OutboundPayload(text=text),
+            now=now,
             author_id=staff.id,
-        )  # fmt: skip
+        )
         mark_answered(conversation, now=now)
         record_audit(
-            session, AuditCode.REPLY_SENT, actor_id=staff.id, conversation_id=conversation.id,
+            session,
+            AuditCode.REPLY_SENT,
+            actor_id=staff.id,
+            conversation_id=conversation.id,
             data={"escalation_id": escalation.id, "kind": "relay"},
-        )  # fmt: skip
+        )
     services.outbox_wakeup.set()
     await services.bus.publish({"type": "message.new", "conversation_id": conversation.id, "direction": "out"})

@@ -21,8 +21,12 @@ log = structlog.get_logger(__name__)
 
 WATCHDOG_EVERY_SECONDS: Final = 15.0
 # How long a late escalation waits between pages: danger is paged again quickly, the rest less often.
-REPAGE_AFTER: Final = {"L4": timedelta(minutes=2), "L1": timedelta(minutes=10),
-                       "L2": timedelta(minutes=15), "L3": timedelta(minutes=30)}  # fmt: skip
+REPAGE_AFTER: Final = {
+    "L4": timedelta(minutes=2),
+    "L1": timedelta(minutes=10),
+    "L2": timedelta(minutes=15),
+    "L3": timedelta(minutes=30),
+}
 
 
 async def supervisors_on_duty(session: AsyncSession) -> list[Staff]:
