@@ -4,6 +4,9 @@ Data: Gaur et al., "Knowledge-aware Assessment of Severity of Suicide Risk for E
 (WWW 2019), released under CC BY 4.0; half of its 500 users are in ../shared/data/triage-dev.
 
     .venv/bin/python bench/triage_eval.py [path/to/cssrs_dev.json]
+
+Printed twice: as the helpdesk assesses (risk to anyone counts: "my friend wants to die" is urgent)
+and as the labels are defined (the writer's own risk only, `third_party=False`).
 """
 
 from __future__ import annotations
@@ -41,21 +44,7 @@ def _scores(pairs: list[tuple[bool, bool]]) -> tuple[float, float, float, int]:
     return recall, precision, f1, tp + fn
 
 
-def main() -> None:
-    path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
-    users = json.loads(path.read_text(encoding="utf-8"))
-    triage = get_triage()
-    started = time.perf_counter()
-    truth: list[Level] = []
-    guess: list[Level] = []
-    posts = 0
-    for user in users:
-        levels = [triage.assess(post, "en").level for post in user["posts"]]
-        posts += len(levels)
-        truth.append(MAPPING[user["label"]])
-        guess.append(Level.highest(levels) if levels else Level.NORMAL)
-    elapsed = time.perf_counter() - started
-    print(f"{path.name}: {len(users)} users, {posts} posts, {elapsed:.1f} s")
+def _report(truth: list[Level], guess: list[Level]) -> None:
     print(f"{'level':<16}{'recall':>8}{'precision':>11}{'F1':>7}{'support':>9}")
     for level in Level:
         recall, precision, f1, support = _scores([(t == level, g == level) for t, g in zip(truth, guess, strict=True)])
@@ -66,6 +55,26 @@ def main() -> None:
     for level in Level:
         row = Counter(g.value for t, g in zip(truth, guess, strict=True) if t == level)
         print(f"  {level.value:<9}", "  ".join(f"{other.value}={row.get(other.value, 0)}" for other in Level))
+
+
+def main() -> None:
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    users = json.loads(path.read_text(encoding="utf-8"))
+    triage = get_triage()
+    for third_party, title in ((True, "as the helpdesk assesses (risk to anyone)"), (False, "writer's own risk only")):
+        started = time.perf_counter()
+        truth: list[Level] = []
+        guess: list[Level] = []
+        posts = 0
+        for user in users:
+            levels = [triage.assess(post, "en", third_party=third_party).level for post in user["posts"]]
+            posts += len(levels)
+            truth.append(MAPPING[user["label"]])
+            guess.append(Level.highest(levels) if levels else Level.NORMAL)
+        elapsed = time.perf_counter() - started
+        print(f"{path.name}: {len(users)} users, {posts} posts, {elapsed:.1f} s — {title}")
+        _report(truth, guess)
+        print()
 
 
 if __name__ == "__main__":

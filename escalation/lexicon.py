@@ -38,6 +38,11 @@ class Concept:
     category: str | None
     negatable: bool
     modifier: bool  # only meaningful together with another concept, so never a reason to look closer
+    framed: bool = False  # whose risk it is and how it is framed matter (escalation/perspective.py)
+    reflexive: bool = False  # a person word inside the phrase is its subject ("kill myself")
+    needs_self: bool = False  # counts only when the writer explicitly speaks of themselves
+    keeps_past: bool = False  # past by nature (an attempt): a closed-past frame does not discount it
+    third_party: str | None = None  # the concept it becomes when a specific other person is at risk
 
 
 @dataclass(frozen=True)
@@ -103,8 +108,19 @@ def load_manifest(directory: Path = LEXICON_DIR) -> Manifest:
         if category is not None and category not in CATEGORIES:
             raise LexiconError(f"concept {concept_id}: unknown category {category!r}")
         concepts[concept_id] = Concept(
-            concept_id, category, bool(spec.get("negatable", False)), bool(spec.get("modifier", False))
+            concept_id,
+            category,
+            negatable=bool(spec.get("negatable", False)),
+            modifier=bool(spec.get("modifier", False)),
+            framed=bool(spec.get("framed", False)),
+            reflexive=bool(spec.get("reflexive", False)),
+            needs_self=bool(spec.get("needs_self", False)),
+            keeps_past=bool(spec.get("keeps_past", False)),
+            third_party=spec.get("third_party"),
         )
+    for concept in concepts.values():
+        if concept.third_party is not None and concept.third_party not in concepts:
+            raise LexiconError(f"concept {concept.id}: third_party {concept.third_party!r} is not declared")
     rules = []
     for spec in raw["rules"]:
         needed = tuple(spec["all"])

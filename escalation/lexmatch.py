@@ -16,7 +16,7 @@ from spacy.attrs import LIKE_NUM
 from spacy.matcher import Matcher, PhraseMatcher
 
 from escalation.lexicon import LEXICON_DIR, LanguageLexicon, Manifest
-from escalation.normalize import normalize, squeeze
+from escalation.normalize import BOUNDARY, normalize, squeeze
 
 _CACHE_LIMIT = 200_000  # distinct words remembered per language before the cache starts afresh
 LEMMA_DIR = LEXICON_DIR / "lemmas"
@@ -272,8 +272,8 @@ class LanguageMatcher:
             return 2
         return 1 if key in self.modifiers or word in self.surface_modifiers else 0
 
-    def hits(self, text: str) -> tuple[list[Hit], int]:
-        """All phrase and pattern matches in normalised text, and the number of tokens."""
+    def hits(self, text: str) -> tuple[list[Hit], tuple[int, ...]]:
+        """All phrase and pattern matches in normalised text, and the positions of its "." tokens."""
         doc = self._doc(text)
         strings = self.nlp.vocab.strings
         found = []
@@ -282,7 +282,7 @@ class LanguageMatcher:
             rule_id = strings[match_id]
             span = doc[start:end]
             found.append(Hit(rule_id, self._concepts[rule_id], self.lang, start, end, span.start_char, span.end_char))
-        return found, len(doc)
+        return found, tuple(tok.i for tok in doc if tok.text == BOUNDARY)
 
 
 def refresh_lemma_cache() -> None:

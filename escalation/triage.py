@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
 from core.levels import Level
 from escalation.lexicon import Manifest, load_language, load_manifest
 from escalation.normalize import BOUNDARY, normalize
+from escalation.perspective import NOT_SELF, OWN, THIRD_PARTY, Sentences, judge
 
 if TYPE_CHECKING:
     # spaCy is imported only when the first Triage is built, so importing this module stays cheap
@@ -73,9 +74,7 @@ class Triage:
         from escalation.lexmatch import LanguageMatcher
 
         manifest = load_manifest()
-        matchers = {
-            lang: LanguageMatcher(load_language(lang, manifest), manifest) for lang in manifest.languages
-        }
+        matchers = {lang: LanguageMatcher(load_language(lang, manifest), manifest) for lang in manifest.languages}
         return cls(manifest, matchers)
 
     def _languages_for(self, words: list[str]) -> list[str]:
@@ -101,22 +100,27 @@ class Triage:
         wanted = anchored | modifying
         return [lang for lang in self._order if lang in wanted]
 
-    def assess(self, text: str, lang: str | None = None) -> Assessment:
-        """Level, categories and fired rules for one message; `lang` is a hint, never a filter."""
+    def assess(self, text: str, lang: str | None = None, *, third_party: bool = True) -> Assessment:
+        """Level, categories and fired rules for one message; `lang` is a hint, never a filter.
+
+        `third_party=False` leaves out risk to a specific other person ("my friend wants to die"):
+        the helpdesk always counts it, but data labelled for the writer's own risk does not.
+        """
         signal = is_urgent_signal(text, self.manifest)
         normalised = normalize(text)
         words = normalised.split()
         hits: list[Hit] = []
-        sizes: dict[str, int] = {}
+        sentences: dict[str, Sentences] = {}
         hinted = _canonical_lang(lang, self.manifest.languages)
         allowed = _allowed(hinted, text)
         with self._lock:
             for candidate in self._languages_for(words):
                 if allowed is not None and candidate not in allowed:
                     continue
-                found, sizes[candidate] = self._matchers[candidate].hits(normalised)
+                found, boundaries = self._matchers[candidate].hits(normalised)
                 hits.extend(found)
-        level, categories, rules = _evaluate(hits, self.manifest, normalised)
+                sentences[candidate] = Sentences(found, boundaries)
+        level, categories, rules = _evaluate(hits, self.manifest, normalised, sentences, third_party)
         if signal:
             level = Level.highest([level, Level.HIGH])
             rules.add(SIGNAL_RULE)
@@ -205,8 +209,11 @@ def _near(groups: list[list[Hit]], near: int) -> list[Hit]:
     return []
 
 
-def _evaluate(hits: list[Hit], manifest: Manifest, text: str) -> tuple[Level, set[str], set[str]]:
+def _evaluate(
+    hits: list[Hit], manifest: Manifest, text: str, sentences: dict[str, Sentences], third_party: bool
+) -> tuple[Level, set[str], set[str]]:
     concepts = manifest.concepts
+    third_party_concepts = {c.third_party for c in concepts.values() if c.third_party}
     cues = [h for h in hits if h.concept == _NEGATION_CUE]
     futures = [h for h in hits if h.concept == _FUTURE]
     present: dict[str, list[Hit]] = {}
@@ -225,6 +232,24 @@ def _evaluate(hits: list[Hit], manifest: Manifest, text: str) -> tuple[Level, se
             rules.add(f"{hit.rule_id}.negated")
             if concept.category:
                 categories.add(concept.category)
+            continue
+        if concept.framed:
+            verdict = judge(hit, concept, sentences[hit.lang])
+            if verdict.outcome == THIRD_PARTY and concept.third_party:
+                rules.add(f"{hit.rule_id}.{THIRD_PARTY}")
+                rules.update(h.rule_id for h in verdict.evidence)
+                hit = replace(hit, concept=concept.third_party)
+            elif verdict.outcome == NOT_SELF:
+                continue  # e.g. "suicidal" with no "I": the topic rule still names the category
+            elif verdict.outcome != OWN:
+                # a discount is still worth a look: the category stays, at the ordinary level
+                rules.add(f"{hit.rule_id}.{verdict.outcome}")
+                rules.update(h.rule_id for h in verdict.evidence)
+                if concept.category:
+                    categories.add(concept.category)
+                continue
+        if not third_party and hit.concept in third_party_concepts:
+            rules.add(f"{hit.rule_id}.{THIRD_PARTY}")
             continue
         present.setdefault(hit.concept, []).append(hit)
     for rule in manifest.rules:

@@ -1,0 +1,118 @@
+"""Whose risk a phrase speaks of, and how its sentence frames it: the writer's, someone else's, or nobody's."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    # typing only: importing lexmatch loads spaCy, which triage defers until it is built
+    from escalation.lexicon import Concept
+    from escalation.lexmatch import Hit
+
+SELF, YOU, OTHER, ANYONE = "who.self", "who.you", "who.other", "who.anyone"
+PEOPLE = (SELF, YOU, OTHER, ANYONE)
+IF, PAST, PRESENT, REPORT, ADVICE = "frame.if", "frame.past", "frame.present", "frame.report", "frame.advice"
+NOW = "time.now"
+WORDS = frozenset((*PEOPLE, IF, PAST, PRESENT, REPORT, ADVICE))
+
+# Outcomes. OWN: the writer's own risk (also when no person is named: in Spanish, Russian, Arabic or
+# Farsi the verb carries the person and the pronoun is dropped, so "no person word" means the writer).
+OWN = "own"
+THIRD_PARTY = "third_party"  # a specific other person is at risk: still urgent for the helpdesk
+NOT_SELF = "not_self"  # a phrase that needs an explicit "I" did not get one
+# discounts: the phrase keeps its category at the normal level, with the reason in its rule id
+ADDRESSED, GENERIC, REPORTED, ADVICE_GIVEN, PAST_TOLD = "addressed", "generic", "reported", "advice", "past"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    outcome: str
+    evidence: tuple[Hit, ...] = ()  # the person and frame words that decided it
+
+
+class Sentences:
+    """Person and frame words of one language's doc, looked up by sentence."""
+
+    def __init__(self, hits: Iterable[Hit], boundaries: tuple[int, ...]) -> None:
+        self._boundaries = boundaries
+        self._words: dict[str, list[Hit]] = {}
+        for hit in hits:
+            if hit.concept in WORDS or hit.concept == NOW:
+                self._words.setdefault(hit.concept, []).append(hit)
+
+    def span(self, hit: Hit) -> tuple[int, int]:
+        """Token range of the sentence holding the phrase ("." tokens separate sentences)."""
+        before = bisect_right(self._boundaries, hit.start - 1)
+        start = self._boundaries[before - 1] + 1 if before else 0
+        after = bisect_left(self._boundaries, hit.end)
+        end = self._boundaries[after] if after < len(self._boundaries) else 1 << 30
+        return start, end
+
+    def within(self, concepts: Iterable[str], start: int, end: int) -> list[Hit]:
+        return [h for c in concepts for h in self._words.get(c, ()) if start <= h.start and h.end <= end]
+
+
+def _holder(hit: Hit, concept: Concept, people: list[Hit]) -> Hit | None:
+    """The person the phrase is about: for a reflexive phrase a person word inside it ("kill myself",
+    "he is suicidal"), else the nearest person word before it in its sentence, i.e. its subject in
+    subject-first word orders (and in Farsi and Arabic, where the subject also comes first)."""
+    if concept.reflexive:
+        inside = [p for p in people if p.start >= hit.start]
+        if inside:
+            own = [p for p in inside if p.concept == SELF]
+            return own[0] if own else min(inside, key=lambda p: p.start)
+    before = [p for p in people if p.end <= hit.start]
+    return max(before, key=lambda p: (p.end, p.start)) if before else None
+
+
+def judge(hit: Hit, concept: Concept, sentences: Sentences) -> Verdict:
+    """Decide whose risk a framed phrase is about, from the words of its own sentence only.
+
+    Discounts need positive evidence (a "you", "people", "if" with another person, news, advice, a
+    closed past with nothing saying it goes on), because missing a person at risk costs more than a
+    liaison's glance; a phrase with no person word is the writer's own.
+    """
+    start, end = sentences.span(hit)
+    limit = hit.end if concept.reflexive else hit.start
+    people = sentences.within(PEOPLE, start, limit)
+    holder = _holder(hit, concept, people)
+    kind = holder.concept if holder else None
+    shown: tuple[Hit, ...] = (holder,) if holder else ()
+
+    def framed(frame: str) -> Verdict | None:
+        found = sentences.within((frame,), start, end)
+        return Verdict("", (*shown, found[0])) if found else None
+
+    if kind == YOU and concept.reflexive:
+        # "if you feel suicidal", "do you want to die?": said to the reader, not of the writer
+        return Verdict(ADDRESSED, shown)
+    if kind == ANYONE and concept.reflexive:
+        return Verdict(GENERIC, shown)  # "people who want to die", "anyone who self harms"
+    past = None if concept.keeps_past or sentences.within((PRESENT, NOW), start, end) else framed(PAST)
+    if past:
+        # "years ago I wanted to die", "when I was a kid he beat me": a recovery story, not now
+        return Verdict(PAST_TOLD, past.evidence)
+    if kind == OTHER and concept.reflexive:
+        # only for a reflexive phrase is the other person the one at risk; in "if he finds me he
+        # will kill me" he is the danger, and a condition does not make the threat hypothetical
+        condition = framed(IF)
+        if condition:
+            return Verdict(GENERIC, condition.evidence)  # "if a friend says she wants to die, listen"
+        report = framed(REPORT)
+        if report:
+            return Verdict(REPORTED, report.evidence)
+        if concept.third_party:
+            return Verdict(THIRD_PARTY, shown)
+    if kind is None or (kind == YOU and not concept.reflexive):
+        report = framed(REPORT)
+        if report:
+            return Verdict(REPORTED, report.evidence)  # news, a film, a study
+        advice = framed(ADVICE)
+        if advice:
+            return Verdict(ADVICE_GIVEN, advice.evidence)  # "stay strong, wanting to die passes"
+    if concept.needs_self and kind != SELF:
+        return Verdict(NOT_SELF, shown)
+    return Verdict(OWN, shown)
