@@ -68,6 +68,27 @@ def _holder(hit: Hit, concept: Concept, people: list[Hit]) -> Hit | None:
     return max(before, key=lambda p: (p.end, p.start)) if before else None
 
 
+def _closest_time(hit: Hit, sentences: Sentences, start: int, end: int) -> Hit | None:
+    """The closed-past cue that dates the phrase, if nothing says it goes on.
+
+    A continuation word anywhere in the sentence ("still", "again", "lately") says it goes on. Else
+    the time word nearest the phrase is the one that scopes over it: in "I used to be happy, now I
+    want to die" it is "now", in "years ago I cut myself, clean for 3 years now" it is "years ago".
+    A tie goes to the present, which keeps the phrase urgent.
+    """
+    if sentences.within((PRESENT,), start, end):
+        return None
+    cues = sentences.within((PAST, NOW), start, end)
+    if not cues:
+        return None
+
+    def gap(cue: Hit) -> tuple[int, int]:
+        return max(0, hit.start - cue.end, cue.start - hit.end), 0 if cue.concept != PAST else 1
+
+    nearest = min(cues, key=gap)
+    return nearest if nearest.concept == PAST else None
+
+
 def judge(hit: Hit, concept: Concept, sentences: Sentences) -> Verdict:
     """Decide whose risk a framed phrase is about, from the words of its own sentence only.
 
@@ -91,10 +112,10 @@ def judge(hit: Hit, concept: Concept, sentences: Sentences) -> Verdict:
         return Verdict(ADDRESSED, shown)
     if kind == ANYONE and concept.reflexive:
         return Verdict(GENERIC, shown)  # "people who want to die", "anyone who self harms"
-    past = None if concept.keeps_past or sentences.within((PRESENT, NOW), start, end) else framed(PAST)
+    past = None if concept.keeps_past else _closest_time(hit, sentences, start, end)
     if past:
         # "years ago I wanted to die", "when I was a kid he beat me": a recovery story, not now
-        return Verdict(PAST_TOLD, past.evidence)
+        return Verdict(PAST_TOLD, (*shown, past))
     if kind == OTHER and concept.reflexive:
         # only for a reflexive phrase is the other person the one at risk; in "if he finds me he
         # will kill me" he is the danger, and a condition does not make the threat hypothetical
