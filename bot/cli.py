@@ -1,4 +1,4 @@
-"""The `liaison` command: serve, worker, migrate, staff, triage, purge, demo-seed."""
+"""The `liaison` command: serve, worker, migrate, staff, triage, purge, rotate-key, demo-seed."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 if TYPE_CHECKING:
+    from bot.keys import RotationReport
     from core.settings import Settings
 
 app = typer.Typer(
@@ -126,6 +127,32 @@ def purge() -> None:
 
     purged = asyncio.run(run_purge_once(_settings()))
     typer.echo(f"purged {purged} message bodies")
+
+
+@app.command("rotate-key")
+def rotate_key(
+    batch_size: Annotated[int, typer.Option(min=1, help="Rows per transaction.")] = 500,
+) -> None:
+    """Re-encrypt every stored value with the first key of LIAISON_DATA_KEY; safe to run again."""
+    from bot.keys import rotate_data_key
+    from core.services import build_services
+
+    async def run() -> RotationReport:
+        services = build_services(_settings())
+        try:
+            return await rotate_data_key(services, batch_size=batch_size)
+        finally:
+            await services.aclose()
+
+    report = asyncio.run(run())
+    for name, count in report.rotated.items():
+        typer.echo(f"{name}: {count} re-encrypted")
+    if not report.complete:
+        for name, count in report.remaining.items():
+            if count:
+                typer.echo(f"{name}: {count} values still use an older key", err=True)
+        _fail("keep the older keys in LIAISON_DATA_KEY until this reports nothing left")
+    typer.echo(f"every value now uses key {report.key_id}; older keys can be removed from LIAISON_DATA_KEY")
 
 
 @app.command("demo-seed")

@@ -44,6 +44,14 @@ class DataCipher:
     def key_id_of(token: bytes) -> str:
         return bytes(token).partition(_SEPARATOR)[0].decode(errors="replace")
 
+    def is_current(self, token: bytes) -> bool:
+        """Whether a stored value already uses the current key (rotation leaves it alone)."""
+        return self.key_id_of(token) == self.current_key_id
+
+    def reencrypt(self, token: bytes, *, context: str = "") -> bytes:
+        """The same plaintext sealed again under the current key, with the same context and a fresh nonce."""
+        return self.encrypt(self.decrypt(token, context=context), context=context)
+
     def lookup_key(self, channel: str, provider_id: str) -> str:
         """A keyed HMAC so the provider's id can be found without being stored in the clear."""
         digest = hmac.new(self._lookup_secret, f"{channel}:{provider_id}".encode(), hashlib.sha256)
