@@ -43,6 +43,7 @@ class Concept:
     needs_self: bool = False  # counts only when the writer explicitly speaks of themselves
     keeps_past: bool = False  # past by nature (an attempt): a closed-past frame does not discount it
     third_party: str | None = None  # the concept it becomes when a specific other person is at risk
+    context: bool = False  # person and frame words: read only in a language that has evidence already
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ def load_manifest(directory: Path = LEXICON_DIR) -> Manifest:
             needs_self=bool(spec.get("needs_self", False)),
             keeps_past=bool(spec.get("keeps_past", False)),
             third_party=spec.get("third_party"),
+            context=bool(spec.get("context", False)),
         )
     for concept in concepts.values():
         if concept.third_party is not None and concept.third_party not in concepts:

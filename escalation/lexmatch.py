@@ -231,7 +231,9 @@ class LanguageMatcher:
             keys = [tok.norm_ for tok in doc]
             # the longest key is the rarest, so the pre-filter lets fewest innocent messages through
             rarest = max(keys, key=len)
-            if manifest.concepts[concept].modifier:
+            if manifest.concepts[concept].context:
+                pass  # person and frame words never make a language worth tokenising
+            elif manifest.concepts[concept].modifier:
                 self.modifiers.add(rarest)
             else:
                 self.anchors.add(rarest)
@@ -242,8 +244,9 @@ class LanguageMatcher:
         self.surface_modifiers: set[str] = set()
         for rule_id, concept, words in surface:
             self.surface_matcher.add(rule_id, [self.nlp.make_doc(" ".join(words))])
-            target = self.surface_modifiers if manifest.concepts[concept].modifier else self.surface_anchors
-            target.add(max(words, key=len))
+            if not manifest.concepts[concept].context:
+                target = self.surface_modifiers if manifest.concepts[concept].modifier else self.surface_anchors
+                target.add(max(words, key=len))
         self.matcher = Matcher(self.nlp.vocab)
         self.amount_rule = f"{self.lang}.self_harm.amount.number"
         self._concepts[self.amount_rule] = "self_harm.amount"
