@@ -62,6 +62,22 @@ class TelegramPerson:
         self._seen += count
         return new
 
+    async def settle(self, quiet: float = 0.3, timeout: float = 10.0) -> list[dict[str, Any]]:
+        """Wait for at least one new reply and then until none has come for `quiet` seconds; returns them all."""
+        import asyncio
+
+        await self.wait_for_replies(1, timeout=timeout)
+        self._seen -= 1
+        seen = len(self.received())
+        while True:
+            await asyncio.sleep(quiet)
+            if len(self.received()) == seen:
+                break
+            seen = len(self.received())
+        new = self.received()[self._seen :]
+        self._seen = len(self.received())
+        return new
+
 
 def text_of(params: dict[str, Any]) -> str:
     return str(params.get("text") or params.get("caption") or "")
