@@ -8,6 +8,7 @@ from fastapi import APIRouter, Form, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from core.audit import AuditCode, record_audit
+from escalation.holding import do_reassign, do_return, do_takeover, do_transfer_owner
 from escalation.protocol import (
     LEVELS,
     RAISE_REASONS,
@@ -16,10 +17,6 @@ from escalation.protocol import (
     do_add_note,
     do_close,
     do_raise,
-    do_reassign,
-    do_return,
-    do_takeover,
-    do_transfer_owner,
     open_escalation,
 )
 from supervisor_console.access_escalation import access_case_conversation, access_escalation, access_supervisor

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from core.clock import Clock
 from core.models import Escalation, EscalationTransfer, SupervisorPage
 from core.services import build_services
+from escalation.holding import do_transfer_owner
 from escalation.protocol import (
     LEVELS,
     TRANSITIONS,
@@ -17,7 +18,6 @@ from escalation.protocol import (
     do_acknowledge,
     do_close,
     do_raise,
-    do_transfer_owner,
 )
 from escalation.watchdog import page_late_escalations
 from tests.escalation.protocol_support import person_writes, staff
