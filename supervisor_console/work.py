@@ -11,6 +11,7 @@ from core.audit import AuditCode, record_audit
 from core.models import Conversation, Staff
 from core.outbox import add_note
 from core.services import Services
+from escalation.pseudonymise import pseudonymise
 from escalation.queue import mark_answered
 from supervisor_console.access import may_manage
 from supervisor_console.actions import ActionRefusedError
@@ -91,7 +92,7 @@ def _refuse_if_person_waiting(conversation: Conversation) -> None:
 
 
 async def do_add_note(*, services: Services, staff: Staff, conversation_id: int, text: str) -> int:
-    """An internal note: stored encrypted with the transcript, shown only to staff, never delivered."""
+    """An internal note: pseudonymised, stored encrypted with the transcript, shown only to staff, never sent."""
     text = text.strip()
     if not text:
         raise ActionRefusedError("The note is empty.")
@@ -102,8 +103,14 @@ async def do_add_note(*, services: Services, staff: Staff, conversation_id: int,
         conversation = await session.get_one(Conversation, conversation_id)
         if not may_manage(staff, conversation) or conversation.assignee_id is None:
             raise ActionRefusedError("Take the conversation first.")
+        # Notes are pseudonymised as they are written (DESIGN §1): names, numbers and addresses are replaced.
         message = add_note(
-            session, cipher=services.cipher, conversation=conversation, text=text, now=now, author_id=staff.id
+            session,
+            cipher=services.cipher,
+            conversation=conversation,
+            text=pseudonymise(text),
+            now=now,
+            author_id=staff.id,
         )
         record_audit(session, AuditCode.NOTE_ADDED, actor_id=staff.id, conversation_id=conversation.id)
         await session.flush()

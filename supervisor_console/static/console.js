@@ -20,12 +20,12 @@
   function connect() {
     if (!document.querySelector("[data-live], #counts")) { return; }
     var source = new EventSource("/console/events");
-    var hadError = false;
     source.onopen = function () {
-      // After a reconnect the page may have missed events: fetch its whole state again.
-      if (hadError) { fire("ld:refresh"); fire("ld:conversation-" + currentConversation()); hadError = false; }
+      // Events published between rendering this page and subscribing, or while disconnected, were missed:
+      // fetch the page's state again each time the stream (re)opens.
+      fire("ld:refresh");
+      fire("ld:conversation-" + currentConversation());
     };
-    source.onerror = function () { hadError = true; };
     source.onmessage = function (message) {
       var event;
       try { event = JSON.parse(message.data); } catch (err) { return; }
