@@ -7,22 +7,23 @@ import json
 import secrets
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Body, Request, Response
-from fastapi.responses import HTMLResponse, JSONResponse, StreamingResponse
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from pydantic import BaseModel, Field
-from sqlalchemy import select
 
+from bot.webchat.chrome import chrome
 from bot.webchat.sender import CHANNEL
-from content.languages import normalise_language, text_direction
+from bot.webchat.view import chat_view, latest_conversation_id, session_contact
+from content.commands import Command, command_button, command_labels
+from content.languages import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, normalise_language, text_direction
 from core.channels import InboundMessage
-from core.models import ChannelIdentity, Conversation, Message
-from core.outbox import body_context
 from core.services import Services
+from handlers.mydata import document_filename, export_data, render_document
 from handlers.receive import do_receive_inbound
 
 router = APIRouter()
@@ -38,6 +39,7 @@ class ChatPost(BaseModel):
     text: str = Field(default="", max_length=4000)
     button: str | None = Field(default=None, max_length=64)
     client_id: str = Field(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")
+    lang: str | None = Field(default=None, max_length=16)  # the page's language: a hint until they pick one
 
 
 def _services(request: Request) -> Services:
@@ -54,22 +56,38 @@ def _same_origin(request: Request) -> bool:
     return origin is None or origin == f"{request.url.scheme}://{request.url.netloc}"
 
 
+# The buttons under the composer: what the person can do at any time, in their language.
+_PAGE_COMMANDS = (Command.URGENT, Command.STOP, Command.MYDATA, Command.FORGET)
+
+
 @router.get("/chat", response_class=HTMLResponse)
 async def chat_page(request: Request, lang: str | None = None) -> Response:
     language = normalise_language(lang or request.headers.get("accept-language", "en")[:5])
-    response = _templates.TemplateResponse(request, "chat.html", {"lang": language, "dir": text_direction(language)})
+    labels = command_labels(language)
+    context = {
+        "lang": language,
+        "dir": text_direction(language),
+        "t": chrome(language),
+        "commands": [(labels[c], command_button(c), c.value) for c in _PAGE_COMMANDS],
+        "languages": [(code, LANGUAGE_NAMES[code]) for code in SUPPORTED_LANGUAGES],
+    }
+    response = _templates.TemplateResponse(request, "chat.html", context)
     if not request.cookies.get(COOKIE):
-        # A pseudonymous session: random, not derived from anything about the person.
-        response.set_cookie(
-            COOKIE,
-            secrets.token_urlsafe(32),
-            httponly=True,
-            samesite="strict",
-            path="/chat",
-            secure=_services(request).settings.cookie_secure,
-            max_age=60 * 60 * 24 * 30,
-        )
+        _new_session(request, response)
     return response
+
+
+def _new_session(request: Request, response: Response) -> None:
+    # A pseudonymous session: random, not derived from anything about the person.
+    response.set_cookie(
+        COOKIE,
+        secrets.token_urlsafe(32),
+        httponly=True,
+        samesite="strict",
+        path="/chat",
+        secure=_services(request).settings.cookie_secure,
+        max_age=60 * 60 * 24 * 30,
+    )
 
 
 @router.post("/chat/messages")
@@ -80,7 +98,7 @@ async def chat_send(request: Request, post: Annotated[ChatPost, Body()]) -> Resp
     if not post.text.strip() and not post.button:
         return JSONResponse({"error": "The message is empty."}, status_code=422)
     services = _services(request)
-    language = request.headers.get("accept-language", "")[:5] or None
+    language = post.lang or request.headers.get("accept-language", "")[:5] or None
     inbound = InboundMessage(
         channel=CHANNEL,
         sender_id=token,
@@ -93,53 +111,38 @@ async def chat_send(request: Request, post: Annotated[ChatPost, Body()]) -> Resp
         language_hint=language,
     )
     result = await do_receive_inbound(services=services, inbound=inbound)
-    return JSONResponse({"ok": True, "duplicate": result.duplicate}, status_code=200)
-
-
-async def _conversation_for(services: Services, token: str) -> tuple[int | None, list[dict[str, Any]]]:
-    lookup = services.cipher.lookup_key(CHANNEL, token)
-    async with services.sessionmaker() as session:
-        identity = await session.scalar(
-            select(ChannelIdentity).where(ChannelIdentity.channel == CHANNEL, ChannelIdentity.lookup_key == lookup)
-        )
-        if identity is None:
-            return None, []
-        conversation = await session.scalar(
-            select(Conversation)
-            .where(Conversation.identity_id == identity.id)
-            .order_by(Conversation.id.desc())
-            .limit(1)
-        )
-        if conversation is None:
-            return None, []
-        rows = await session.scalars(
-            select(Message)
-            .where(Message.conversation_id == conversation.id, Message.direction.in_(("in", "out")))
-            .order_by(Message.id)
-        )
-        messages = [
-            {
-                "id": m.id,
-                "direction": m.direction,
-                "text": services.cipher.decrypt(m.body_enc, context=body_context(conversation.id))
-                if m.body_enc is not None
-                else "",
-                "at": m.created_at.isoformat(),
-            }
-            for m in rows
-            # The person sees their own words at once, and our replies once the worker has released them.
-            if m.direction == "in" or m.status in ("sent", "delivered", "read")
-        ]
-        return conversation.id, messages
+    response = JSONResponse({"ok": True, "duplicate": result.duplicate, "farewell": result.farewell})
+    if result.farewell is not None:
+        # Erased: nothing on our side leads to this browser any more, and its next message starts afresh.
+        _new_session(request, response)
+    return response
 
 
 @router.get("/chat/messages")
-async def chat_messages(request: Request) -> Response:
+async def chat_messages(request: Request, lang: str | None = None) -> Response:
     token = request.cookies.get(COOKIE)
     if not token:
         return JSONResponse({"messages": []})
-    _conversation_id, messages = await _conversation_for(_services(request), token)
-    return JSONResponse({"messages": messages}, headers={"Cache-Control": "no-store"})
+    view = await chat_view(_services(request), token, normalise_language(lang))
+    body = {"messages": view.messages, "language": view.language, "consent": view.consent}
+    return JSONResponse(body, headers={"Cache-Control": "no-store"})
+
+
+@router.get("/chat/mydata")
+async def chat_my_data(request: Request, download: bool = False) -> Response:
+    """The person's own export, read fresh for their session only; nothing changes when it is read."""
+    token = request.cookies.get(COOKIE)
+    services = _services(request)
+    async with services.sessionmaker() as session:
+        contact = await session_contact(session, services, token) if token else None
+        if contact is None:
+            return Response(status_code=404)
+        language = normalise_language(contact.language or request.query_params.get("lang"))
+        data = await export_data(session, services.cipher, contact, language)
+    headers = {"Cache-Control": "no-store"}
+    if download:
+        headers["Content-Disposition"] = f'attachment; filename="{document_filename(services.clock.now())}"'
+    return PlainTextResponse(render_document(data, language), headers=headers)
 
 
 @router.get("/chat/events")
@@ -160,7 +163,8 @@ async def chat_events(request: Request) -> Response:
                     continue
                 if event.get("type") not in ("message.delivery", "message.new"):
                     continue
-                conversation_id, _ = await _conversation_for(services, token)
+                async with services.sessionmaker() as session:
+                    conversation_id = await latest_conversation_id(session, services, token)
                 if event.get("conversation_id") == conversation_id:
                     yield f"data: {json.dumps({'type': 'refresh'})}\n\n"
 

@@ -1,7 +1,7 @@
-// The web chat page: sends messages, shows the conversation, and refreshes when a reply is delivered.
+// The web chat page: sends messages, shows the conversation, its buttons and the person's data export.
 (function () {
   "use strict";
-  var log, status, text, shown = {};
+  var log, status, text, words, lang, shown = {}, hasConversation = false;
 
   function newId() {
     var bytes = new Uint8Array(16);
@@ -9,24 +9,88 @@
     return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
   }
 
-  function render(messages) {
+  function clearButtons() {
+    Array.prototype.forEach.call(log.querySelectorAll(".choices"), function (row) { row.remove(); });
+  }
+
+  function buttonsFor(rows) {
+    var box = document.createElement("div");
+    box.className = "choices";
+    rows.forEach(function (row) {
+      var line = document.createElement("div");
+      line.className = "choice-row";
+      row.forEach(function (b) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.textContent = b.label;
+        button.setAttribute("data-payload", b.data);
+        button.addEventListener("click", function () { press(b.data); });
+        line.appendChild(button);
+      });
+      box.appendChild(line);
+    });
+    return box;
+  }
+
+  function documentFor() {
+    // The export is read from the server only when asked for, and shown as plain text.
+    var box = document.createElement("div");
+    box.className = "document";
+    var show = document.createElement("button");
+    show.type = "button";
+    show.className = "show-document";
+    show.textContent = words.showDocument;
+    var link = document.createElement("a");
+    link.href = "/chat/mydata?download=1&lang=" + encodeURIComponent(lang);
+    link.className = "download";
+    link.textContent = words.download;
+    var pre = document.createElement("pre");
+    pre.className = "export";
+    pre.setAttribute("dir", "auto");
+    pre.hidden = true;
+    show.addEventListener("click", function () {
+      fetch("/chat/mydata?lang=" + encodeURIComponent(lang), { credentials: "same-origin", cache: "no-store" })
+        .then(function (r) { return r.ok ? r.text() : ""; })
+        .then(function (body) { pre.textContent = body; pre.hidden = false; });
+    });
+    box.appendChild(show);
+    box.appendChild(link);
+    box.appendChild(pre);
+    return box;
+  }
+
+  function render(data) {
+    var messages = data.messages || [];
+    if (data.language && data.language !== lang) {
+      window.location.replace("/chat?lang=" + encodeURIComponent(data.language));
+      return;
+    }
+    hasConversation = messages.length > 0;
+    clearButtons();
     messages.forEach(function (m) {
-      if (shown[m.id]) { return; }
-      shown[m.id] = true;
-      var item = document.createElement("li");
-      item.className = m.direction;
-      item.setAttribute("dir", "auto");
-      item.textContent = m.text;  // text only: nothing anyone writes is ever interpreted as markup
-      log.appendChild(item);
+      var item = shown[m.id];
+      if (!item) {
+        item = document.createElement("li");
+        item.className = m.direction;
+        item.setAttribute("dir", "auto");
+        var body = document.createElement("div");
+        body.className = "text";
+        body.textContent = m.text;  // text only: nothing anyone writes is ever interpreted as markup
+        item.appendChild(body);
+        if (m.document) { item.appendChild(documentFor()); }
+        log.appendChild(item);
+        shown[m.id] = item;
+      }
+      if (m.buttons && m.buttons.length) { item.appendChild(buttonsFor(m.buttons)); }
     });
     if (messages.length) { log.lastElementChild.scrollIntoView({ block: "end" }); }
   }
 
   function refresh() {
-    return fetch("/chat/messages", { credentials: "same-origin", cache: "no-store" })
+    return fetch("/chat/messages?lang=" + encodeURIComponent(lang), { credentials: "same-origin", cache: "no-store" })
       .then(function (r) { return r.json(); })
-      .then(function (data) { render(data.messages || []); })
-      .catch(function () { status.textContent = "Connection lost. Your messages are kept; retrying…"; });
+      .then(render)
+      .catch(function () { status.textContent = words.connectionLost; });
   }
 
   function post(body, attempt) {
@@ -42,13 +106,38 @@
     });
   }
 
+  function farewell(message) {
+    // Everything was erased: the page forgets it too, and shows only the confirmation.
+    log.textContent = "";
+    shown = {};
+    var item = document.createElement("li");
+    item.className = "out farewell";
+    item.setAttribute("dir", "auto");
+    item.textContent = message;
+    log.appendChild(item);
+    status.textContent = words.freshStart;
+  }
+
   function send(payload) {
     payload.client_id = newId();
-    status.textContent = "Sending…";
+    payload.lang = lang;
+    status.textContent = words.sending;
     return post(payload, 0).then(function (r) {
-      status.textContent = r.ok ? "" : "Not sent. Please try again.";
+      status.textContent = r.ok ? "" : words.notSent;
+      return r.ok ? r.json() : {};
+    }).then(function (data) {
+      if (data && data.farewell) { farewell(data.farewell); return null; }
       return refresh();
-    }).catch(function () { status.textContent = "Not sent: no connection. Please try again."; });
+    }).catch(function () { status.textContent = words.offline; });
+  }
+
+  function press(data) { return send({ button: data }); }
+
+  function chooseLanguage(code) {
+    if (!hasConversation) { window.location.replace("/chat?lang=" + encodeURIComponent(code)); return; }
+    send({ button: "lang:" + code }).then(function () {
+      window.location.replace("/chat?lang=" + encodeURIComponent(code));
+    });
   }
 
   function listen() {
@@ -61,6 +150,12 @@
     log = document.getElementById("log");
     status = document.getElementById("status");
     text = document.getElementById("text");
+    lang = document.documentElement.lang;
+    var d = document.body.dataset;
+    words = {
+      sending: d.sending, notSent: d.notSent, offline: d.offline, connectionLost: d.connectionLost,
+      showDocument: d.showDocument, download: d.download, freshStart: d.freshStart
+    };
     document.getElementById("composer").addEventListener("submit", function (event) {
       event.preventDefault();
       var value = text.value;
@@ -75,7 +170,10 @@
       }
     });
     Array.prototype.forEach.call(document.querySelectorAll("[data-button]"), function (button) {
-      button.addEventListener("click", function () { send({ button: button.getAttribute("data-button") }); });
+      button.addEventListener("click", function () { press(button.getAttribute("data-button")); });
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-lang]"), function (button) {
+      button.addEventListener("click", function () { chooseLanguage(button.getAttribute("data-lang")); });
     });
     refresh();
     listen();
