@@ -19,8 +19,6 @@ from tests.bot.whatsapp.conftest import WA_ID, post_signed
 from tests.fakes.graph_api import FakeGraphAPI, load_webhook
 from tests.support.live import live_app
 
-pytestmark = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
-
 
 @pytest.fixture
 async def sender(wa_settings) -> AsyncIterator[WhatsAppSender]:  # type: ignore[no-untyped-def]

@@ -15,8 +15,6 @@ from tests.bot.whatsapp.conftest import APP_SECRET, USER_ID, VERIFY_TOKEN, WA_ID
 from tests.fakes.graph_api import FakeGraphAPI, load_webhook, sign
 from tests.support.live import live_app
 
-pytestmark = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
-
 
 def _handshake(token: str, challenge: str = "1158201444", mode: str = "subscribe") -> dict[str, str]:
     return {"hub.mode": mode, "hub.verify_token": token, "hub.challenge": challenge}
