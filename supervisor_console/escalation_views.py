@@ -118,7 +118,11 @@ async def selectable_messages(
     chosen = set(selected)
     rows = await session.scalars(
         select(Message)
-        .where(Message.conversation_id == conversation.id, Message.direction.in_(("in", "out")))
+        .where(
+            Message.conversation_id == conversation.id,
+            # The person's words and staff replies; automatic notices (welcome, numbers) add nothing to a packet.
+            (Message.direction == "in") | ((Message.direction == "out") & Message.author_id.is_not(None)),
+        )
         .order_by(Message.id.desc())
         .limit(60)
     )
