@@ -113,8 +113,24 @@ def test_a_hint_removes_false_friends_but_not_english(triage: Triage) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["🆘", "/urgent", "/urgent@LiaisonBot", "urgent", "URGENT!!!", "SOS", "sos please", "عاجل", "3ajel",
-     "терміново", "срочно", "srochno", "فوری", "urgence", "urgente", "Urgente por favor 🙏"],
+    [
+        "🆘",
+        "/urgent",
+        "/urgent@LiaisonBot",
+        "urgent",
+        "URGENT!!!",
+        "SOS",
+        "sos please",
+        "عاجل",
+        "3ajel",
+        "терміново",
+        "срочно",
+        "srochno",
+        "فوری",
+        "urgence",
+        "urgente",
+        "Urgente por favor 🙏",
+    ],
 )
 def test_urgent_signal(triage: Triage, text: str) -> None:
     assert is_urgent_signal(text)
