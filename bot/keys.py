@@ -24,6 +24,11 @@ KNOWN_COLUMNS: dict[tuple[str, str], Context] = {
     ("staff", "totp_secret_enc"): lambda row: f"totp:{row['id']}",
     ("escalations", "reason_enc"): lambda row: f"escalation:{row['conversation_id']}",
     ("escalations", "summary_enc"): lambda row: f"escalation:{row['conversation_id']}",
+    ("sharing_records", "necessity_enc"): lambda row: f"escalation:{row['conversation_id']}",
+    ("sharing_records", "proportionality_enc"): lambda row: f"escalation:{row['conversation_id']}",
+    ("sharing_records", "consent_reason_enc"): lambda row: f"escalation:{row['conversation_id']}",
+    ("break_approvals", "reason_enc"): lambda row: f"escalation:{row['conversation_id']}",
+    ("handover_packets", "content_enc"): lambda row: f"packet:{row['conversation_id']}",
 }
 
 

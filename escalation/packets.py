@@ -116,6 +116,7 @@ def record_sharing(
     cid = escalation.conversation_id
     record = SharingRecord(
         escalation_id=escalation.id,
+        conversation_id=cid,
         recipient=recipient,
         necessity_enc=seal(services.cipher, cid, sharing.necessity),
         proportionality_enc=seal(services.cipher, cid, sharing.proportionality),
@@ -216,7 +217,10 @@ def store_packet(
     return packet
 
 
-def packet_content(cipher: DataCipher, packet: HandoverPacket) -> PacketFields:
+def packet_content(cipher: DataCipher, packet: HandoverPacket) -> PacketFields | None:
+    """The packet's fields, or None once the person asked us to forget them (the packet row stays as a record)."""
+    if packet.content_enc is None:
+        return None
     return PacketFields.from_json(cipher.decrypt(packet.content_enc, context=f"packet:{packet.conversation_id}"))
 
 

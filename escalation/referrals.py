@@ -150,6 +150,7 @@ async def do_approve_break(
         session.add(
             BreakApproval(
                 escalation_id=escalation.id,
+                conversation_id=conversation.id,
                 supervisor_id=staff.id,
                 lawful_basis=lawful_basis,
                 reason_enc=seal(services.cipher, conversation.id, reason),

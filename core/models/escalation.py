@@ -76,11 +76,14 @@ class SharingRecord(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     escalation_id: Mapped[int] = mapped_column(ForeignKey("escalations.id", ondelete="CASCADE"), index=True)
+    # Denormalised so erasure and key rotation can reach the row's text from the conversation alone.
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
     recipient: Mapped[str] = mapped_column(String(16))  # caseworker / partner / emergency
-    necessity_enc: Mapped[bytes] = mapped_column(LargeBinary)
-    proportionality_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    # The free-text parts are erased by /forget; the choices (consent, lawful basis) stay as the record of the act.
+    necessity_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    proportionality_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
     consent: Mapped[str] = mapped_column(String(16))
-    consent_reason_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    consent_reason_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
     lawful_basis: Mapped[str] = mapped_column(String(32))
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
     created_at: Mapped[datetime]
@@ -98,8 +101,8 @@ class HandoverPacket(Base):
     caseworker_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"), index=True)
     partner_slug: Mapped[str | None] = mapped_column(String(64))
     sharing_record_id: Mapped[int] = mapped_column(ForeignKey("sharing_records.id", ondelete="CASCADE"))
-    # JSON of the allow-listed fields, encrypted; written once, never updated.
-    content_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    # JSON of the allow-listed fields, encrypted; written once, erased (NULL) only when the person asks us to forget.
+    content_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
     created_at: Mapped[datetime]
 
@@ -127,9 +130,10 @@ class BreakApproval(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     escalation_id: Mapped[int] = mapped_column(ForeignKey("escalations.id", ondelete="CASCADE"), index=True)
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
     supervisor_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"))
     lawful_basis: Mapped[str] = mapped_column(String(32))
-    reason_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    reason_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
     created_at: Mapped[datetime]
 
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 02:03:31.421058
+Create Date: 2026-11-23 02:28:50.939264
 """
 
 from collections.abc import Sequence
@@ -259,10 +259,17 @@ def upgrade() -> None:
         "break_approvals",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("escalation_id", sa.Integer(), nullable=False),
+        sa.Column("conversation_id", sa.Integer(), nullable=False),
         sa.Column("supervisor_id", sa.Integer(), nullable=False),
         sa.Column("lawful_basis", sa.String(length=32), nullable=False),
-        sa.Column("reason_enc", sa.LargeBinary(), nullable=False),
+        sa.Column("reason_enc", sa.LargeBinary(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["conversation_id"],
+            ["conversations.id"],
+            name=op.f("fk_break_approvals_conversation_id_conversations"),
+            ondelete="CASCADE",
+        ),
         sa.ForeignKeyConstraint(
             ["escalation_id"],
             ["escalations.id"],
@@ -278,6 +285,7 @@ def upgrade() -> None:
         ),
     )
     with op.batch_alter_table("break_approvals", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_break_approvals_conversation_id"), ["conversation_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_break_approvals_escalation_id"), ["escalation_id"], unique=False)
 
     op.create_table(
@@ -353,16 +361,23 @@ def upgrade() -> None:
         "sharing_records",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("escalation_id", sa.Integer(), nullable=False),
+        sa.Column("conversation_id", sa.Integer(), nullable=False),
         sa.Column("recipient", sa.String(length=16), nullable=False),
-        sa.Column("necessity_enc", sa.LargeBinary(), nullable=False),
-        sa.Column("proportionality_enc", sa.LargeBinary(), nullable=False),
+        sa.Column("necessity_enc", sa.LargeBinary(), nullable=True),
+        sa.Column("proportionality_enc", sa.LargeBinary(), nullable=True),
         sa.Column("consent", sa.String(length=16), nullable=False),
-        sa.Column("consent_reason_enc", sa.LargeBinary(), nullable=False),
+        sa.Column("consent_reason_enc", sa.LargeBinary(), nullable=True),
         sa.Column("lawful_basis", sa.String(length=32), nullable=False),
         sa.Column("recorded_by_id", sa.Integer(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.CheckConstraint(
             "consent IN ('given', 'refused', 'not_sought')", name=op.f("ck_sharing_records_consent_choice")
+        ),
+        sa.ForeignKeyConstraint(
+            ["conversation_id"],
+            ["conversations.id"],
+            name=op.f("fk_sharing_records_conversation_id_conversations"),
+            ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
             ["escalation_id"],
@@ -376,6 +391,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sharing_records")),
     )
     with op.batch_alter_table("sharing_records", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_sharing_records_conversation_id"), ["conversation_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_sharing_records_escalation_id"), ["escalation_id"], unique=False)
 
     op.create_table(
@@ -418,7 +434,7 @@ def upgrade() -> None:
         sa.Column("caseworker_id", sa.Integer(), nullable=True),
         sa.Column("partner_slug", sa.String(length=64), nullable=True),
         sa.Column("sharing_record_id", sa.Integer(), nullable=False),
-        sa.Column("content_enc", sa.LargeBinary(), nullable=False),
+        sa.Column("content_enc", sa.LargeBinary(), nullable=True),
         sa.Column("created_by_id", sa.Integer(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
@@ -504,6 +520,7 @@ def downgrade() -> None:
     op.drop_table("supervisor_pages")
     with op.batch_alter_table("sharing_records", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_sharing_records_escalation_id"))
+        batch_op.drop_index(batch_op.f("ix_sharing_records_conversation_id"))
 
     op.drop_table("sharing_records")
     with op.batch_alter_table("outbox", schema=None) as batch_op:
@@ -518,6 +535,7 @@ def downgrade() -> None:
     op.drop_table("escalation_transfers")
     with op.batch_alter_table("break_approvals", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_break_approvals_escalation_id"))
+        batch_op.drop_index(batch_op.f("ix_break_approvals_conversation_id"))
 
     op.drop_table("break_approvals")
     with op.batch_alter_table("assessments", schema=None) as batch_op:

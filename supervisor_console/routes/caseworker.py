@@ -70,7 +70,7 @@ async def _packet_context(request: Request, session: DbSession, viewer: Viewer, 
         },
         "partner": partner,
         "content": content,
-        "route_label": CONTACT_ROUTES.get(content.contact_route, content.contact_route),
+        "route_label": CONTACT_ROUTES.get(content.contact_route, content.contact_route) if content else "",
         "thread": await relay_thread(session, services, packet) if relay else [],
         "can_relay": may_relay(viewer.staff, packet, escalation, conversation),
         "relay": relay,
@@ -138,8 +138,12 @@ async def packet_download(request: Request, packet_id: int, session: DbSession, 
             conversation_id=packet.conversation_id,
             data={"packet_id": packet.id, "kind": "download"},
         )
+    if content is None:
+        text = f"Packet {packet_id}: erased at the person's request.\n"
+    else:
+        text = packet_text(content, packet_id, partner.name if partner else None)
     return Response(
-        packet_text(content, packet_id, partner.name if partner else None),
+        text,
         media_type="text/plain; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="packet-{packet_id}.txt"'},
     )

@@ -46,9 +46,7 @@ async def redis_client(redis_prefix: str) -> AsyncIterator[aioredis.Redis]:
 
 
 @pytest.fixture(params=["memory", pytest.param("redis", marks=pytest.mark.redis)])
-async def make_index(
-    request: pytest.FixtureRequest, redis_prefix: str
-) -> AsyncIterator[Callable[[], QueueIndex]]:
+async def make_index(request: pytest.FixtureRequest, redis_prefix: str) -> AsyncIterator[Callable[[], QueueIndex]]:
     """A factory: each call is another handle on the same index (another process, for Redis)."""
     if request.param == "memory":
         shared = InMemoryQueueIndex()
@@ -169,9 +167,7 @@ class TestQueueIndex:
         await index.rebuild([])
         assert await index.snapshot() == []
 
-    async def test_equal_scores_break_ties_by_id_in_every_backend(
-        self, make_index: Callable[[], QueueIndex]
-    ) -> None:
+    async def test_equal_scores_break_ties_by_id_in_every_backend(self, make_index: Callable[[], QueueIndex]) -> None:
         index = make_index()
         # Critical at +25 min and high at 0 have the same effective deadline; so do same-time arrivals.
         await index.put(entry("b", Level.CRITICAL, 25, "en"))
@@ -179,14 +175,10 @@ class TestQueueIndex:
         await index.put(entry("c", Level.HIGH, 0, "en"))
         assert await drain(index, ["en", "fr"]) == ["a", "b", "c"]
 
-    async def test_concurrent_claims_never_share_a_conversation(
-        self, make_index: Callable[[], QueueIndex]
-    ) -> None:
+    async def test_concurrent_claims_never_share_a_conversation(self, make_index: Callable[[], QueueIndex]) -> None:
         first, second = make_index(), make_index()  # two Redis clients stand for two processes
         ids = [f"c{i:03d}" for i in range(200)]
-        await first.rebuild(
-            entry(cid, list(Level)[i % 4], i % 17, ["en", "ar"][i % 2]) for i, cid in enumerate(ids)
-        )
+        await first.rebuild(entry(cid, list(Level)[i % 4], i % 17, ["en", "ar"][i % 2]) for i, cid in enumerate(ids))
         claims = [
             handle.claim_next(["en", "ar"], include_any_language_levels=[Level.CRITICAL])
             for _ in range(150)
@@ -214,9 +206,7 @@ def _claim_in_process(url: str, prefix: str) -> list[str]:
 
 
 @pytest.mark.redis
-async def test_separate_processes_claim_each_conversation_once(
-    redis_client: aioredis.Redis, redis_prefix: str
-) -> None:
+async def test_separate_processes_claim_each_conversation_once(redis_client: aioredis.Redis, redis_prefix: str) -> None:
     ids = [f"p{i:04d}" for i in range(2000)]
     index = RedisQueueIndex(redis_client, redis_prefix)
     await index.rebuild(entry(cid, list(Level)[i % 4], i % 31, ["en", "ar"][i % 2]) for i, cid in enumerate(ids))
