@@ -71,12 +71,8 @@ async def do_claim(*, services: Services, staff: Staff, conversation_id: int) ->
 
 async def do_claim_next(*, services: Services, staff: Staff) -> int | None:
     """Give `staff` the most urgent conversation they may be offered; two callers never get the same one."""
-    if staff.away:
-        raise ActionRefusedError("You are marked as away; no new conversations are assigned.")
     async with services.sessionmaker() as session, session.begin():
-        count = await _caseload(session, staff)
-        if count >= staff.caseload_limit:
-            raise ActionRefusedError(f"You already have {count} conversations, your limit.")
+        await check_may_take_more(session, staff)
         conversation_id = await claim_next_for(
             session, index=services.queue_index, staff=staff, now=services.clock.now()
         )
@@ -93,13 +89,26 @@ async def _leave_index(services: Services, conversation_id: int) -> None:
         await services.queue_index.remove(str(conversation_id))
 
 
-async def _caseload(session: AsyncSession, staff: Staff) -> int:
+# Counted against the caseload limit: everything a liaison holds except what is snoozed.
+CASELOAD_STATUSES = ("assigned", "escalated", "waiting")
+
+
+async def caseload(session: AsyncSession, staff_id: int) -> int:
     count = await session.scalar(
         select(func.count())
         .select_from(Conversation)
-        .where(Conversation.assignee_id == staff.id, Conversation.status.in_(("assigned", "escalated")))
+        .where(Conversation.assignee_id == staff_id, Conversation.status.in_(CASELOAD_STATUSES))
     )
     return int(count or 0)
+
+
+async def check_may_take_more(session: AsyncSession, staff: Staff) -> None:
+    """Wellbeing: someone away, or at their caseload limit, is not given another conversation."""
+    if staff.away:
+        raise ActionRefusedError("You are marked as away; switch it off to take conversations.")
+    count = await caseload(session, staff.id)
+    if count >= staff.caseload_limit:
+        raise ActionRefusedError(f"You already have {count} conversations, your limit.")
 
 
 def _lock(session: AsyncSession) -> bool:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.audit import AuditCode, record_audit
 from core.models import Conversation, Staff
-from core.outbox import add_note
 from core.services import Services
-from escalation.pseudonymise import pseudonymise
+from escalation.protocol import ProtocolRefusedError
+from escalation.protocol import do_add_note as write_note
 from escalation.queue import mark_answered
 from supervisor_console.access import may_manage
 from supervisor_console.actions import ActionRefusedError
@@ -19,30 +18,10 @@ from supervisor_console.actions import ActionRefusedError
 MAX_NOTE_CHARS = 4000
 # The snooze choices the console offers, in minutes; 0 means "until the person writes".
 SNOOZE_CHOICES = {30: "30 minutes", 60: "1 hour", 240: "4 hours", 1440: "24 hours", 0: "until they write"}
-# Counted against the caseload limit: everything a liaison holds except what is snoozed.
-CASELOAD_STATUSES = ("assigned", "escalated", "waiting")
 
 
 def _lock(session: AsyncSession) -> bool:
     return session.get_bind().dialect.name == "postgresql"
-
-
-async def caseload(session: AsyncSession, staff_id: int) -> int:
-    count = await session.scalar(
-        select(func.count())
-        .select_from(Conversation)
-        .where(Conversation.assignee_id == staff_id, Conversation.status.in_(CASELOAD_STATUSES))
-    )
-    return int(count or 0)
-
-
-async def check_may_take_more(session: AsyncSession, staff: Staff) -> None:
-    """Wellbeing: someone away, or at their caseload limit, is not given another conversation."""
-    if staff.away:
-        raise ActionRefusedError("You are marked as away; switch it off to take conversations.")
-    count = await caseload(session, staff.id)
-    if count >= staff.caseload_limit:
-        raise ActionRefusedError(f"You already have {count} conversations, your limit.")
 
 
 async def do_set_status(
@@ -91,32 +70,20 @@ def _refuse_if_person_waiting(conversation: Conversation) -> None:
         raise ActionRefusedError("The person is waiting for an answer; reply first.")
 
 
-async def do_add_note(*, services: Services, staff: Staff, conversation_id: int, text: str) -> int:
-    """An internal note: pseudonymised, stored encrypted with the transcript, shown only to staff, never sent."""
-    text = text.strip()
-    if not text:
-        raise ActionRefusedError("The note is empty.")
-    if len(text) > MAX_NOTE_CHARS:
-        raise ActionRefusedError(f"The note is longer than {MAX_NOTE_CHARS} characters.")
-    now = services.clock.now()
-    async with services.sessionmaker() as session, session.begin():
+async def do_add_note(*, services: Services, staff: Staff, conversation_id: int, text: str) -> None:
+    """An internal note from the console: the holder of the conversation or a supervisor may write one.
+
+    The note itself is written by escalation.protocol.do_add_note, the one write path for notes (pseudonymised,
+    encrypted with the transcript, audited, never sent).
+    """
+    async with services.sessionmaker() as session:
         conversation = await session.get_one(Conversation, conversation_id)
-        if not may_manage(staff, conversation) or conversation.assignee_id is None:
+        if not may_manage(staff, conversation):
             raise ActionRefusedError("Take the conversation first.")
-        # Notes are pseudonymised as they are written (DESIGN §1): names, numbers and addresses are replaced.
-        message = add_note(
-            session,
-            cipher=services.cipher,
-            conversation=conversation,
-            text=pseudonymise(text),
-            now=now,
-            author_id=staff.id,
-        )
-        record_audit(session, AuditCode.NOTE_ADDED, actor_id=staff.id, conversation_id=conversation.id)
-        await session.flush()
-        note_id = message.id
-    await services.bus.publish({"type": "note.new", "conversation_id": conversation_id})
-    return note_id
+    try:
+        await write_note(services=services, staff=staff, conversation_id=conversation_id, text=text)
+    except ProtocolRefusedError as refusal:
+        raise ActionRefusedError(str(refusal)) from refusal
 
 
 async def do_set_away(*, services: Services, staff: Staff, away: bool) -> None:

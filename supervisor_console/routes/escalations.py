@@ -14,7 +14,6 @@ from escalation.protocol import (
     RAISE_REASONS,
     ProtocolRefusedError,
     do_acknowledge,
-    do_add_note,
     do_close,
     do_raise,
     open_escalation,
@@ -116,7 +115,6 @@ async def escalation_panel(
             "can_takeover": viewer.staff.role == "supervisor"
             and not (holds and conversation.status == "escalated")
             and conversation.status not in ("stopped", "closed"),
-            "can_note": holds or viewer.staff.role == "supervisor",
             "messages": messages,
         }
     return templates().TemplateResponse(request, "_escalation_panel_body.html", context)
@@ -163,28 +161,6 @@ async def takeover(request: Request, conversation_id: int, session: DbSession, v
         await access_case_conversation(session, viewer.staff, conversation_id)
     try:
         await do_takeover(services=get_services(request), staff=viewer.staff, conversation_id=conversation_id)
-    except ProtocolRefusedError as refusal:
-        return refused(refusal)
-    return RedirectResponse(f"/console/conversations/{conversation_id}", status_code=303)
-
-
-@router.post("/console/conversations/{conversation_id}/case-note")
-async def case_note(
-    request: Request,
-    conversation_id: int,
-    session: DbSession,
-    viewer: CheckedViewer,
-    text: Annotated[str, Form(max_length=8000)],
-) -> Response:
-    """An internal note, pseudonymised before it is stored; the person never sees it."""
-    async with session.begin():
-        conversation = await access_case_conversation(session, viewer.staff, conversation_id)
-        if conversation.assignee_id != viewer.staff.id and viewer.staff.role != "supervisor":
-            return refused(ProtocolRefusedError("Take the conversation before writing notes on it."))
-    try:
-        await do_add_note(
-            services=get_services(request), staff=viewer.staff, conversation_id=conversation_id, text=text
-        )
     except ProtocolRefusedError as refusal:
         return refused(refusal)
     return RedirectResponse(f"/console/conversations/{conversation_id}", status_code=303)

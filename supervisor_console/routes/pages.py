@@ -9,7 +9,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from core.audit import AuditCode, record_audit
 from supervisor_console.access import access_conversation, sees_conversations
-from supervisor_console.actions import ActionRefusedError, do_claim, do_claim_next, do_send_reply
+from supervisor_console.actions import (
+    ActionRefusedError,
+    caseload,
+    check_may_take_more,
+    do_claim,
+    do_claim_next,
+    do_send_reply,
+)
 from supervisor_console.deps import CheckedViewer, CurrentViewer, DbSession, Viewer, get_services
 from supervisor_console.templating import templates
 from supervisor_console.views import (
@@ -20,7 +27,7 @@ from supervisor_console.views import (
     team_rows,
     transcript,
 )
-from supervisor_console.work import SNOOZE_CHOICES, caseload, check_may_take_more
+from supervisor_console.work import SNOOZE_CHOICES
 
 router = APIRouter()
 NOTICES = {

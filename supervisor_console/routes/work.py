@@ -10,12 +10,12 @@ from fastapi.responses import JSONResponse, RedirectResponse
 from content.canned import get_canned
 from core.models import Contact, Staff
 from supervisor_console.access import access_conversation, may_write_to
-from supervisor_console.actions import ActionRefusedError
+from supervisor_console.actions import ActionRefusedError, caseload
 from supervisor_console.deps import CheckedViewer, CurrentViewer, DbSession, get_services
 from supervisor_console.routes.pages import refused
 from supervisor_console.templating import templates
 from supervisor_console.totp import totp_required
-from supervisor_console.work import caseload, do_add_note, do_set_away, do_set_status
+from supervisor_console.work import do_add_note, do_set_away, do_set_status
 
 router = APIRouter()
 

@@ -52,7 +52,7 @@ async def test_l1_consult_takeover_note_return_close(make_settings, fake_telegra
 
         # An internal note: pseudonymised, shown to staff, never sent to the person.
         noted = await d.post(
-            "sup1", f"/console/conversations/{cid}/case-note", text="Rang maria@example.org on 0612345678"
+            "sup1", f"/console/conversations/{cid}/note", text="Rang maria@example.org on 0612345678"
         )
         assert noted.status_code == 303
         transcript = await d.get("sup1", f"/console/conversations/{cid}")
