@@ -42,6 +42,14 @@ def build_senders(services: Services, telegram_bot: Any | None) -> dict[str, Cha
     return senders
 
 
+async def close_senders(senders: Mapping[str, ChannelSender]) -> None:
+    """Senders that hold connections (WhatsApp's HTTP client) close them; the others have nothing to close."""
+    for sender in senders.values():
+        close = getattr(sender, "aclose", None)
+        if close is not None:
+            await close()
+
+
 def create_app(
     settings: Settings | None = None, *, clock: Clock | None = None, telegram_polling: bool = False
 ) -> FastAPI:
@@ -81,8 +89,7 @@ def create_app(
             await asyncio.gather(*tasks, return_exceptions=True)
             if telegram_bot is not None:
                 await telegram_bot.shutdown()
-            if (whatsapp := app.state.senders.get("whatsapp")) is not None:
-                await whatsapp.aclose()
+            await close_senders(app.state.senders)
             await services.aclose()
 
     app = FastAPI(title="Liaison Desk", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)

@@ -8,7 +8,7 @@ import signal
 
 import structlog
 
-from bot.app import build_senders
+from bot.app import build_senders, close_senders
 from bot.outbox import OutboxWorker
 from core.logging import configure_logging
 from core.retention import do_purge_expired_bodies
@@ -62,10 +62,12 @@ async def run_worker(settings: Settings) -> None:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    worker = OutboxWorker(services, build_senders(services, telegram_bot))
+    senders = build_senders(services, telegram_bot)
+    worker = OutboxWorker(services, senders)
     try:
         await asyncio.gather(worker.run(stop), purge_periodically(services, stop), run_watchdog(services, stop))
     finally:
         if telegram_bot is not None:
             await telegram_bot.shutdown()
+        await close_senders(senders)
         await services.aclose()
