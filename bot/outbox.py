@@ -1,4 +1,4 @@
-"""Delivering outbox rows after commit: per-conversation order, honoured rate limits, backoff with jitter."""
+"""Delivering outbox rows after commit: per-person order, honoured rate limits, backoff with jitter."""
 
 from __future__ import annotations
 
@@ -59,18 +59,24 @@ class OutboxWorker:
     async def run_once(self) -> int:
         """Deliver what is due now; returns how many rows were attempted."""
         claimed = await self._claim()
-        by_conversation: dict[int, list[int]] = {}
-        for item_id, conversation_id in claimed:
-            by_conversation.setdefault(conversation_id, []).append(item_id)
-        await asyncio.gather(*(self._deliver_in_order(ids) for ids in by_conversation.values()))
+        by_route: dict[tuple[str, int], list[int]] = {}
+        for item_id, conversation_id, identity_id in claimed:
+            route = ("identity", identity_id) if identity_id is not None else ("conversation", conversation_id)
+            by_route.setdefault(route, []).append(item_id)
+        await asyncio.gather(*(self._deliver_in_order(ids) for ids in by_route.values()))
         return len(claimed)
 
-    async def _claim(self) -> list[tuple[int, int]]:
+    async def _claim(self) -> list[tuple[int, int, int | None]]:
         now = self._services.clock.now()
         earlier = aliased(OutboxItem)
-        # Only the oldest undelivered row of each conversation is due, so replies arrive in the order written.
+        # Only the oldest undelivered row of each conversation, and of each person's address, is due, so replies
+        # arrive in the order written: after "stop" the next message opens a new conversation, and its reply
+        # must not overtake the "stopped" reply of the old one.
         blocked_by_earlier = exists().where(
-            earlier.conversation_id == OutboxItem.conversation_id,
+            or_(
+                earlier.conversation_id == OutboxItem.conversation_id,
+                and_(OutboxItem.identity_id.is_not(None), earlier.identity_id == OutboxItem.identity_id),
+            ),
             earlier.id < OutboxItem.id,
             earlier.state.in_(("pending", "sending")),
         )
@@ -80,14 +86,14 @@ class OutboxWorker:
         )
         async with self._services.sessionmaker() as session, session.begin():
             query = (
-                select(OutboxItem.id, OutboxItem.conversation_id)
+                select(OutboxItem.id, OutboxItem.conversation_id, OutboxItem.identity_id)
                 .where(due, ~blocked_by_earlier)
                 .order_by(OutboxItem.id)
                 .limit(self._batch_size)
             )
             if session.get_bind().dialect.name == "postgresql":
                 query = query.with_for_update(skip_locked=True, of=OutboxItem)
-            rows = [(row[0], row[1]) for row in await session.execute(query)]
+            rows = [(row[0], row[1], row[2]) for row in await session.execute(query)]
             if rows:
                 await session.execute(
                     update(OutboxItem)

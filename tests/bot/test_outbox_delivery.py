@@ -12,13 +12,15 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.outbox import OutboxWorker, backoff_seconds
+from bot.outbox import MAX_BACKOFF_SECONDS, OutboxWorker, backoff_seconds
 from bot.telegram.client import build_telegram_bot
 from bot.telegram.sender import TelegramSender
+from content.render import get_catalog
 from core.models import Message, OutboxItem
 from core.services import build_services
 from tests.conftest import WEBHOOK_SECRET
 from tests.fakes.telegram_api import load_update
+from tests.handlers.person import TelegramPerson, text_of
 from tests.support.console import create_staff, csrf_from, sign_in
 from tests.support.live import free_port, live_app
 
@@ -99,6 +101,36 @@ async def test_chat_not_found_is_permanent(make_settings, fake_telegram):
     await services.aclose()
     assert item.state == "failed" and item.payload_enc is None
     assert message.status == "failed" and "chat not found" in (message.error or "").lower()
+
+
+async def test_a_reply_in_a_new_conversation_never_overtakes_the_stopped_reply(make_settings, fake_telegram):
+    """After "stop" the next message opens a new conversation; its reply still waits for the "stopped" reply."""
+    settings = make_settings(embedded_worker=False)
+    services = build_services(settings)
+    bot = build_telegram_bot(settings)
+    try:
+        async with live_app(settings) as live, live.client() as client, bot:
+            worker = OutboxWorker(services, {"telegram": TelegramSender(bot)})
+            person = TelegramPerson(client, fake_telegram)
+            await person.say("hello")
+            await person.tap("consent:yes")
+            while await worker.run_once():
+                pass
+            await person.wait_for_replies(2)
+            await person.say("stop")
+            await person.say("Me again")
+            # The "stopped" reply meets a server error and waits for its retry; the later reply must wait too.
+            fake_telegram.fail_next("sendMessage", status=502)
+            assert await worker.run_once() == 1, "only the person's oldest undelivered reply is due"
+            assert person.received()[2:] == []
+            services.clock.advance(timedelta(seconds=MAX_BACKOFF_SECONDS))
+            while await worker.run_once():
+                pass
+            stopped, received = await person.wait_for_replies(2)
+    finally:
+        await services.aclose()
+    assert text_of(stopped) == get_catalog().render("stopped", "en")
+    assert text_of(received) == get_catalog().render("received", "en")
 
 
 async def test_a_row_left_sending_by_a_dead_process_is_retried_after_its_lease(make_settings, fake_telegram):
