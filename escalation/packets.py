@@ -217,6 +217,44 @@ def store_packet(
     return packet
 
 
+async def share_packet(
+    session: AsyncSession,
+    services: Services,
+    escalation: Escalation,
+    conversation: Conversation,
+    *,
+    recipient: str,
+    sharing: SharingInput,
+    summary: str,
+    message_ids: Sequence[int],
+    staff: Staff,
+    now: datetime,
+    caseworker_id: int | None = None,
+    partner_slug: str | None = None,
+) -> HandoverPacket:
+    """The sharing act common to L2 and L3: the case moves on, the justification is recorded, the packet frozen."""
+    move_to_in_progress(session, escalation, actor_id=staff.id, now=now)
+    record = record_sharing(session, services, escalation, sharing, recipient=recipient, staff=staff, now=now)
+    content = await build_packet(
+        session, services, escalation, conversation, summary=summary, message_ids=message_ids, consent=sharing.consent
+    )
+    await session.flush()
+    packet = store_packet(
+        session,
+        services,
+        escalation,
+        content,
+        recipient=recipient,
+        record=record,
+        staff=staff,
+        now=now,
+        caseworker_id=caseworker_id,
+        partner_slug=partner_slug,
+    )
+    await session.flush()
+    return packet
+
+
 def packet_content(cipher: DataCipher, packet: HandoverPacket) -> PacketFields | None:
     """The packet's fields, or None once the person asked us to forget them (the packet row stays as a record)."""
     if packet.content_enc is None:
@@ -248,25 +286,15 @@ async def do_handover(
         caseworker = await session.get(Staff, caseworker_id)
         if caseworker is None or caseworker.role != "caseworker" or not caseworker.active:
             raise ProtocolRefusedError("Choose an active caseworker.")
-        move_to_in_progress(session, escalation, actor_id=staff.id, now=now)
-        record = record_sharing(session, services, escalation, sharing, recipient="caseworker", staff=staff, now=now)
-        content = await build_packet(
+        packet = await share_packet(
             session,
             services,
             escalation,
             conversation,
+            recipient="caseworker",
+            sharing=sharing,
             summary=summary,
             message_ids=message_ids,
-            consent=sharing.consent,
-        )
-        await session.flush()
-        packet = store_packet(
-            session,
-            services,
-            escalation,
-            content,
-            recipient="caseworker",
-            record=record,
             staff=staff,
             now=now,
             caseworker_id=caseworker.id,

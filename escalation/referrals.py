@@ -11,12 +11,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from core.audit import AuditCode, record_audit
 from core.models import BreakApproval, ChannelIdentity, Conversation, Referral, Staff
 from core.services import Services
-from escalation.packets import LAWFUL_BASES, SharingInput, build_packet, record_sharing, store_packet
+from escalation.packets import LAWFUL_BASES, SharingInput, share_packet
 from escalation.partners import get_partner
 from escalation.protocol import (
     ProtocolRefusedError,
     lock_escalation,
-    move_to_in_progress,
     require_supervisor,
     seal,
     set_state,
@@ -69,30 +68,19 @@ async def do_refer(
             )
         if refusal is None:
             assert partner is not None
-            move_to_in_progress(session, escalation, actor_id=staff.id, now=now)
-            record = record_sharing(session, services, escalation, sharing, recipient="partner", staff=staff, now=now)
-            content = await build_packet(
+            packet = await share_packet(
                 session,
                 services,
                 escalation,
                 conversation,
+                recipient="partner",
+                sharing=sharing,
                 summary=summary,
                 message_ids=message_ids,
-                consent=sharing.consent,
-            )
-            await session.flush()
-            packet = store_packet(
-                session,
-                services,
-                escalation,
-                content,
-                recipient="partner",
-                record=record,
                 staff=staff,
                 now=now,
                 partner_slug=partner.slug,
             )
-            await session.flush()
             referral = Referral(
                 escalation_id=escalation.id,
                 partner_slug=partner.slug,
