@@ -44,6 +44,8 @@ class Concept:
     keeps_past: bool = False  # past by nature (an attempt): a closed-past frame does not discount it
     third_party: str | None = None  # the concept it becomes when a specific other person is at risk
     context: bool = False  # person and frame words: read only in a language that has evidence already
+    anchor: bool = False  # a modifier that still makes a language worth tokenising (means: "pills", "rope")
+    personal: bool = False  # whose act or possession it is matters, though no person word sits inside it
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,9 @@ class Rule:
     level: Level
     category: str | None
     window: int | None
+    near: int | None = None  # a tighter distance than the manifest's `near` for this rule only
+    gives: str | None = None  # a derived concept: when the rule fires, its evidence counts as this concept
+    unless: tuple[str, ...] = ()  # concepts that, near the evidence, stop the rule ("can I take them tonight?")
 
 
 @dataclass(frozen=True)
@@ -119,17 +124,23 @@ def load_manifest(directory: Path = LEXICON_DIR) -> Manifest:
             keeps_past=bool(spec.get("keeps_past", False)),
             third_party=spec.get("third_party"),
             context=bool(spec.get("context", False)),
+            anchor=bool(spec.get("anchor", False)),
+            personal=bool(spec.get("personal", False)),
         )
     for concept in concepts.values():
         if concept.third_party is not None and concept.third_party not in concepts:
             raise LexiconError(f"concept {concept.id}: third_party {concept.third_party!r} is not declared")
     rules = []
+    # derived concepts are added as rules fire, in file order, so a reader must come after its giver
+    given = {spec["gives"] for spec in raw["rules"] if spec.get("gives")}
+    derived: set[str] = set()
     for spec in raw["rules"]:
         needed = tuple(spec["all"])
         missing = [c for c in needed if c not in concepts]
         if missing:
             raise LexiconError(f"rule {spec['id']}: undeclared concepts {missing}")
-        if all(concepts[c].modifier for c in needed):
+        # a rule that only derives a concept may join modifiers; the rules reading it need an anchor
+        if not spec.get("gives") and all(concepts[c].modifier and not concepts[c].anchor for c in needed):
             raise LexiconError(f"rule {spec['id']}: made only of modifiers, it could never be reached")
         category = spec.get("category")
         if category is not None and category not in CATEGORIES:
@@ -137,7 +148,21 @@ def load_manifest(directory: Path = LEXICON_DIR) -> Manifest:
         window = spec.get("window")
         if window is not None and len(needed) != 2:
             raise LexiconError(f"rule {spec['id']}: a window needs exactly two concepts")
-        rules.append(Rule(spec["id"], needed, Level(spec["level"]), category, window))
+        gives = spec.get("gives")
+        if gives is not None and gives not in concepts:
+            raise LexiconError(f"rule {spec['id']}: gives undeclared concept {gives!r}")
+        late = [c for c in needed if c in given and c not in derived]
+        if late:
+            raise LexiconError(f"rule {spec['id']}: uses {late} before the rule that derives it")
+        if gives is not None:
+            derived.add(gives)
+        unless = tuple(spec.get("unless", ()))
+        if any(c not in concepts for c in unless):
+            raise LexiconError(f"rule {spec['id']}: undeclared concepts in unless {unless}")
+        near = spec.get("near")
+        rules.append(
+            Rule(spec["id"], needed, Level(spec["level"]), category, window, int(near) if near else None, gives, unless)
+        )
     signal = raw["signal"]
     return Manifest(
         version=str(raw["version"]),

@@ -233,7 +233,7 @@ class LanguageMatcher:
             rarest = max(keys, key=len)
             if manifest.concepts[concept].context:
                 pass  # person and frame words never make a language worth tokenising
-            elif manifest.concepts[concept].modifier:
+            elif manifest.concepts[concept].modifier and not manifest.concepts[concept].anchor:
                 self.modifiers.add(rarest)
             else:
                 self.anchors.add(rarest)
@@ -245,7 +245,8 @@ class LanguageMatcher:
         for rule_id, concept, words in surface:
             self.surface_matcher.add(rule_id, [self.nlp.make_doc(" ".join(words))])
             if not manifest.concepts[concept].context:
-                target = self.surface_modifiers if manifest.concepts[concept].modifier else self.surface_anchors
+                spec = manifest.concepts[concept]
+                target = self.surface_modifiers if spec.modifier and not spec.anchor else self.surface_anchors
                 target.add(max(words, key=len))
         self.matcher = Matcher(self.nlp.vocab)
         self.amount_rule = f"{self.lang}.self_harm.amount.number"

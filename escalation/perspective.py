@@ -107,16 +107,19 @@ def judge(hit: Hit, concept: Concept, sentences: Sentences) -> Verdict:
         found = sentences.within((frame,), start, end)
         return Verdict("", (*shown, found[0])) if found else None
 
-    if kind == YOU and concept.reflexive:
+    # whose act it is: a reflexive phrase ("kill myself"), or a personal one whose subject is the
+    # person word before it ("she'll take them", "if you have the pills")
+    personal = concept.reflexive or concept.personal
+    if kind == YOU and personal:
         # "if you feel suicidal", "do you want to die?": said to the reader, not of the writer
         return Verdict(ADDRESSED, shown)
-    if kind == ANYONE and concept.reflexive:
+    if kind == ANYONE and personal:
         return Verdict(GENERIC, shown)  # "people who want to die", "anyone who self harms"
     past = None if concept.keeps_past else _closest_time(hit, sentences, start, end)
     if past:
         # "years ago I wanted to die", "when I was a kid he beat me": a recovery story, not now
         return Verdict(PAST_TOLD, (*shown, past))
-    if kind == OTHER and concept.reflexive:
+    if kind == OTHER and personal:
         # only for a reflexive phrase is the other person the one at risk; in "if he finds me he
         # will kill me" he is the danger, and a condition does not make the threat hypothetical
         condition = framed(IF)
@@ -127,6 +130,8 @@ def judge(hit: Hit, concept: Concept, sentences: Sentences) -> Verdict:
             return Verdict(REPORTED, report.evidence)
         if concept.third_party:
             return Verdict(THIRD_PARTY, shown)
+        if concept.personal:
+            return Verdict(NOT_SELF, shown)  # "my mother has her pills": someone else's, no risk said
     if kind is None or (kind == YOU and not concept.reflexive):
         report = framed(REPORT)
         if report:

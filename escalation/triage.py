@@ -176,6 +176,29 @@ def _negated(hit: Hit, cues: list[Hit], futures: list[Hit]) -> bool:
     return any(cue.lang == hit.lang and cue.end == start for cue in cues)
 
 
+def _outermost(hits: list[Hit], manifest: Manifest) -> list[Hit]:
+    """Drop a personal phrase lying inside a longer one of its concept ("выпью" in "их выпью").
+
+    Its subject is the person word before it, so judged alone the inner phrase would take the
+    object pronoun ("их", "їх") for its subject; the longer phrase starts before the pronoun.
+    """
+    personal = [h for h in hits if manifest.concepts[h.concept].personal]
+    if len(personal) < 2:
+        return hits
+    inner = {
+        id(h)
+        for h in personal
+        for o in personal
+        if o is not h
+        and o.concept == h.concept
+        and o.lang == h.lang
+        and o.start <= h.start
+        and h.end <= o.end
+        and (o.start, o.end) != (h.start, h.end)
+    }
+    return [h for h in hits if id(h) not in inner] if inner else hits
+
+
 def _within(first: list[Hit], second: list[Hit], window: int) -> list[Hit]:
     """Pairs where a hit of the first concept ends at most `window` tokens before one of the second."""
     pairs: list[Hit] = []
@@ -220,6 +243,7 @@ def _evaluate(
     levels: list[Level] = []
     categories: set[str] = set()
     rules: set[str] = set()
+    hits = _outermost(hits, manifest)
     denied = [h for h in hits if concepts[h.concept].negatable and _negated(h, cues, futures)]
     for hit in hits:
         concept = concepts[hit.concept]
@@ -258,13 +282,21 @@ def _evaluate(
         if len(rule.all) == 1:
             evidence = present[rule.all[0]]
         elif rule.window is None:
-            evidence = _near([present[c] for c in rule.all], manifest.near)
+            evidence = _near([present[c] for c in rule.all], rule.near or manifest.near)
             if not evidence:
                 continue
         else:
             evidence = _within(present[rule.all[0]], present[rule.all[1]], rule.window)
             if not evidence:
                 continue
+        if rule.unless and _blocked(evidence, [h for c in rule.unless for h in present.get(c, ())], manifest.near):
+            rules.add(f"{rule.id}.asked")  # a liaison still sees what it would have been
+            continue
+        if rule.gives:
+            # a derived concept ("going to" + "take them" is resolve) that later rules combine further;
+            # it names no level itself, and its id shows up as evidence of the rules that use it
+            present.setdefault(rule.gives, []).extend(_derived(rule.id, rule.gives, evidence, rule.window is not None))
+            continue
         levels.append(rule.level)
         rules.add(rule.id)
         rules.update(h.rule_id for h in evidence)
@@ -276,6 +308,21 @@ def _evaluate(
     if closing and not categories and _covers(closing, text):
         return Level.LOW, categories, rules | {h.rule_id for h in closing}
     return Level.NORMAL, categories, rules
+
+
+def _blocked(evidence: list[Hit], blockers: list[Hit], near: int) -> bool:
+    return any(_gap(e, b) <= near for e in evidence for b in blockers)
+
+
+def _derived(rule_id: str, concept: str, evidence: list[Hit], pairs: bool) -> list[Hit]:
+    """Hits of a derived concept spanning their evidence: one per pair for a window rule, else one."""
+    groups = [evidence[i : i + 2] for i in range(0, len(evidence), 2)] if pairs else [evidence]
+    found = []
+    for group in groups:
+        first = min(group, key=lambda h: h.start)
+        last = max(group, key=lambda h: h.end)
+        found.append(replace(first, rule_id=rule_id, concept=concept, end=last.end, end_char=last.end_char))
+    return found
 
 
 def _covers(hits: list[Hit], text: str) -> bool:
