@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.support.browser import artifact, chromium
+from tests.support.browser import chromium, screenshot
 from tests.support.console import create_staff, csrf_from, sign_in
 from tests.support.live import live_app
 
@@ -42,5 +42,5 @@ async def test_phone_user_writes_in_arabic_and_sees_the_reply_without_reloading(
 
         reply = page.locator("#log li.out", has_text=answer)
         await reply.wait_for(timeout=10_000)
-        await page.screenshot(path=str(artifact("webchat-390-rtl.png")), full_page=True)
+        await screenshot(page, "webchat-390-rtl.png")
         assert dialogs == []

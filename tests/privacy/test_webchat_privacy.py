@@ -6,7 +6,7 @@ import pytest
 
 from content.render import get_catalog
 from tests.privacy.scan import find_in_database
-from tests.support.browser import artifact, chromium
+from tests.support.browser import chromium, screenshot
 from tests.support.live import live_app
 
 
@@ -42,7 +42,7 @@ async def test_a_person_consents_reads_their_data_and_erases_it_in_french(make_s
         assert await export.get_by_role("link", name="Télécharger").get_attribute("href") == (
             "/chat/mydata?download=1&lang=fr"
         )
-        await page.screenshot(path=str(artifact("webchat-mydata-fr.png")), full_page=True)
+        await screenshot(page, "webchat-mydata-fr.png")
 
         cookie_before = {c["name"]: c["value"] for c in await page.context.cookies()}["ld_chat"]
         await page.get_by_role("button", name="Effacer mes données").click()
@@ -56,7 +56,7 @@ async def test_a_person_consents_reads_their_data_and_erases_it_in_french(make_s
         cookie_after = {c["name"]: c["value"] for c in await page.context.cookies()}["ld_chat"]
         assert cookie_after != cookie_before
         assert await find_in_database(live.services, ["Je cherche un avocat", cookie_before]) == []
-        await page.screenshot(path=str(artifact("webchat-forgotten-fr.png")), full_page=True)
+        await screenshot(page, "webchat-forgotten-fr.png")
 
         await page.reload()
         assert await page.locator("#log li").count() == 0
@@ -79,7 +79,7 @@ async def test_choosing_a_language_in_the_page_switches_the_page_and_the_replies
         await page.locator("#log li.out", has_text=done).wait_for()
         await page.get_by_role("button", name="إيقاف").click()
         await page.locator("#log li.out", has_text=catalog.render("stopped", "ar").splitlines()[0]).wait_for()
-        await page.screenshot(path=str(artifact("webchat-stopped-ar.png")), full_page=True)
+        await screenshot(page, "webchat-stopped-ar.png")
 
 
 async def test_the_export_is_only_for_the_session_it_belongs_to(make_settings):

@@ -12,7 +12,7 @@ from core.clock import Clock, utcnow
 from supervisor_console.sessions import COOKIE_NAME
 from tests.bot.whatsapp.conftest import WA_ID, post_signed
 from tests.fakes.graph_api import load_webhook
-from tests.support.browser import artifact, chromium
+from tests.support.browser import chromium, screenshot
 from tests.support.console import create_staff, csrf_from, sign_in
 from tests.support.live import live_app
 
@@ -44,7 +44,7 @@ async def test_the_countdown_loads_and_the_template_form_appears_when_the_window
             countdown = page.locator(".wa-countdown")
             await countdown.wait_for(timeout=10_000)
             assert await countdown.text_content() == "4 h 0 min"
-            await page.screenshot(path=str(artifact("whatsapp-window-open.png")), full_page=True)
+            await screenshot(page, "whatsapp-window-open.png")
 
             clock.advance(timedelta(hours=5))
             await page.context.clear_cookies()
@@ -58,7 +58,8 @@ async def test_the_countdown_loads_and_the_template_form_appears_when_the_window
             await page.select_option("#wa-template", "liaison_checking_in")
             async with page.expect_navigation():  # the form posts, then redirects back to the conversation
                 await page.click("text=Send template")
-            await page.screenshot(path=str(artifact("whatsapp-window-closed.png")), full_page=True)
+            await page.locator("#wa-template").wait_for(timeout=10_000)
+            await screenshot(page, "whatsapp-window-closed.png")
             # The panel loaded and refreshed through htmx under the console's CSP, and adds no inline style.
             assert await page.locator(".wa-window [style]").count() == 0
             await context.close()
