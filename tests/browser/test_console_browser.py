@@ -11,7 +11,7 @@ from playwright.async_api import Page, expect
 
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.supervisor_console.people import person_writes
-from tests.support.browser import artifact, chromium
+from tests.support.browser import chromium, screenshot
 from tests.support.console import PASSWORD, create_staff
 from tests.support.live import live_app
 
@@ -69,7 +69,7 @@ async def test_liaison_signs_in_with_a_code_sees_a_new_person_live_and_replies_w
         await expect(page).to_have_title(re.compile(r"^\(1\) Queue"))
         assert await page.evaluate("window.__notReloaded === true"), "updated in place, not reloaded"
         assert await _fits_the_phone(page)
-        await page.screenshot(path=str(artifact("console-queue-390.png")), full_page=True)
+        await screenshot(page, "console-queue-390.png")
 
         # Open it, take it, answer with Ctrl+Enter.
         await row.get_by_role("link").click()
@@ -120,7 +120,7 @@ async def test_liaison_signs_in_with_a_code_sees_a_new_person_live_and_replies_w
         assert len(fake_telegram.sent_messages(chat_id=4242)) == 2, "the welcome and the reply, not the note"
 
         assert await _fits_the_phone(page)
-        await page.screenshot(path=str(artifact("console-conversation-390.png")), full_page=True)
+        await screenshot(page, "console-conversation-390.png")
         assert dialogs == []
         await context.close()
 
@@ -136,9 +136,15 @@ async def test_alt_j_and_alt_k_walk_through_conversations_but_not_while_typing(m
         await _password_step(page, live.base_url, "amira")
         links = page.locator("#queue a[data-conversation-link]")
         await expect(links).to_have_count(3)
+        await page.wait_for_load_state()  # the shortcuts exist once console.js has run
         hrefs = [await links.nth(i).get_attribute("href") for i in range(3)]
         await page.keyboard.press("Alt+J")
-        assert await page.evaluate("document.activeElement.getAttribute('href')") == hrefs[0]
+        focused = "document.activeElement.getAttribute('href')"
+        assert await page.evaluate(focused) == hrefs[0]
+        # A live update re-renders the queue under the liaison's keyboard; the focus stays on the same link.
+        await person_writes(public, "message from 74", chat_id=74)
+        await expect(links).to_have_count(4, timeout=10_000)
+        assert await page.evaluate(focused) == hrefs[0]
         await page.keyboard.press("Enter")
         await page.wait_for_url(f"**{hrefs[0]}")
         await page.keyboard.press("Alt+J")
