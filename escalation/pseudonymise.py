@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-import threading
-from functools import cache
-from typing import Any
+
+from escalation.name_finder import find_names
 
 # Placeholders are plain words in brackets so a reader sees that something was there, never what it was.
 NAME, PHONE, EMAIL, ADDRESS, HANDLE, LINK = "[name]", "[phone]", "[email]", "[address]", "[handle]", "[link]"
@@ -41,84 +40,6 @@ _ADDRESS_BEFORE = re.compile(
 )
 _PLAQUE = re.compile(r"(?:پلاک|№|дом|д\.|буд\.)\s*\d{1,5}", re.IGNORECASE)
 
-# Words that introduce the speaker's or someone's name, per language; the next word is taken as a name.
-_NAME_CUES = (
-    r"my name is|my name's|i am called|i'm called|call me|his name is|her name is|their name is|"
-    r"je m'appelle|je m’appelle|mon nom est|il s'appelle|elle s'appelle|"
-    r"me llamo|mi nombre es|se llama|"
-    r"меня зовут|его зовут|её зовут|ее зовут|моё имя|мое имя|"
-    r"мене звати|його звати|її звати|моє ім'я|моє ім’я|"
-    r"اسمي|انا اسمي|أنا اسمي|اسمه|اسمها|"
-    r"اسمم|اسم من|نام من|اسمش"
-)
-_AFTER_CUE = re.compile(
-    rf"(?<![\w])(?P<cue>{_NAME_CUES})\s+(?P<name>[^\W\d_][\w'’\-]*(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’\-]+)?)",
-    re.IGNORECASE,
-)
-_HONORIFICS = (
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "m.",
-    "mme",
-    "mlle",
-    "monsieur",
-    "madame",
-    "sr",
-    "sra",
-    "srta",
-    "señor",
-    "señora",
-    "don",
-    "doña",
-    "пан",
-    "пані",
-    "господин",
-    "госпожа",
-    "г-н",
-    "г-жа",
-)
-_ARABIC_SCRIPT_HONORIFIC = re.compile(r"(?<![\w])(?:السيد|السيدة|الأستاذ|آقای|خانم)\s+[\u0600-\u06FF]+")
-_KIN = re.compile(
-    r"\b(?:my|his|her|our)\s+(?:husband|wife|brother|sister|son|daughter|friend|father|mother|uncle|aunt|"
-    r"cousin|boyfriend|girlfriend|partner|neighbour|neighbor|boss)\s+(?P<name>[A-Z][a-z'’\-]+)"
-)
-
-_lock = threading.Lock()
-
-
-@cache
-def _matcher() -> tuple[Any, Any]:
-    """spaCy's multi-language blank pipeline: tokenises all seven languages without any model download."""
-    import spacy
-    from spacy.matcher import Matcher
-
-    nlp = spacy.blank("xx")
-    matcher = Matcher(nlp.vocab)
-    # An honorific then one or two capitalised words: "Mr John Smith", "пані Олена", "Sra. García".
-    honorific: dict[str, Any] = {
-        "LOWER": {"IN": [*_HONORIFICS, *(h + "." for h in _HONORIFICS if not h.endswith("."))]}
-    }
-    name_part: list[dict[str, Any]] = [{"ORTH": ".", "OP": "?"}, {"IS_TITLE": True}, {"IS_TITLE": True, "OP": "?"}]
-    matcher.add("HONORIFIC_NAME", [[honorific, *name_part]], greedy="LONGEST")
-    return nlp, matcher
-
-
-def _name_spans(text: str) -> list[tuple[int, int]]:
-    nlp, matcher = _matcher()
-    with _lock:  # spaCy's vocab is shared mutable state
-        doc = nlp(text)
-        matches = matcher(doc)
-    spans = []
-    for _match_id, start, end in matches:
-        # Keep the honorific (and its full stop), replace the name after it.
-        first = start + 1 + (doc[start + 1].text == ".")
-        if first < end:
-            spans.append((doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)))
-    return spans
-
 
 def _replace_spans(text: str, spans: list[tuple[int, int, str]]) -> str:
     """Replace non-overlapping spans, longest first where they overlap."""
@@ -134,6 +55,11 @@ def _replace_spans(text: str, spans: list[tuple[int, int, str]]) -> str:
 
 def pseudonymise(text: str) -> str:
     """Best-effort redaction of direct identifiers; see docs/escalation-protocol.md for what it misses."""
+    return _replace_spans(text, redaction_spans(text))
+
+
+def redaction_spans(text: str) -> list[tuple[int, int, str]]:
+    """Every (start, end, placeholder) found in `text`; overlapping spans are resolved when replacing."""
     spans: list[tuple[int, int, str]] = []
     for pattern, label in ((_EMAIL, EMAIL), (_LINK, LINK), (_HANDLE, HANDLE)):
         spans += [(m.start(), m.end(), label) for m in pattern.finditer(text)]
@@ -142,12 +68,5 @@ def pseudonymise(text: str) -> str:
     for match in _PHONE.finditer(text):
         if not _DATE_LIKE.match(match.group().strip()):
             spans.append((match.start(), match.end(), PHONE))
-    for match in _AFTER_CUE.finditer(text):
-        spans.append((match.start("name"), match.end("name"), NAME))
-    for match in _KIN.finditer(text):
-        spans.append((match.start("name"), match.end("name"), NAME))
-    for match in _ARABIC_SCRIPT_HONORIFIC.finditer(text):
-        first_space = match.group().index(" ")
-        spans.append((match.start() + first_space + 1, match.end(), NAME))
-    spans += [(start, end, NAME) for start, end in _name_spans(text)]
-    return _replace_spans(text, spans)
+    spans += [(start, end, NAME) for start, end in find_names(text)]
+    return spans
