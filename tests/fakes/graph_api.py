@@ -75,6 +75,7 @@ class _State:
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 128  # socketserver's backlog of 5 is smaller than a sender's burst of connections
     fake: FakeGraphAPI
 
 

@@ -77,6 +77,9 @@ class _State:
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    # socketserver listens with a backlog of 5; PTB's pool opens up to 16 connections at once, and on a loaded
+    # machine the accept thread can fall behind, so a burst would sit out SYN retransmits (a second or more each).
+    request_queue_size = 128
     fake: FakeTelegramAPI
 
 
