@@ -8,7 +8,7 @@ from datetime import datetime
 import structlog
 from sqlalchemy import bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.channels import InboundMessage
@@ -20,6 +20,7 @@ from core.outbox import body_context
 from core.services import Services
 from escalation.queue import sync_index
 from handlers.routers import route_turn
+from handlers.routers.conversation import queue_unread_message
 from handlers.turn import Turn
 
 log = structlog.get_logger(__name__)
@@ -61,7 +62,7 @@ async def do_receive_inbound(*, services: Services, inbound: InboundMessage) -> 
                 is_new_contact=new_contact,
                 is_new_conversation=new_conversation,
             )
-            await route_turn(turn)
+            await _route_or_fall_back(session, turn)
             events: list[Event] = [
                 {"type": "message.new", "conversation_id": conversation.id, "direction": "in"},
                 *turn.events,
@@ -77,6 +78,30 @@ async def do_receive_inbound(*, services: Services, inbound: InboundMessage) -> 
     if turn.outbound:
         services.outbox_wakeup.set()
     return ReceiveResult(False, conversation.id, message.id, turn.outbound, turn.farewell)
+
+
+async def _route_or_fall_back(session: AsyncSession, turn: Turn) -> None:
+    """Run the routers in a savepoint; if one fails on this input, the message still reaches a human.
+
+    A database failure propagates (the commit fails, the provider delivers again). Any other exception would fail the
+    same way on every redelivery, so the message would never be stored: instead the routers' work is undone, the
+    message is kept and queued at high (we could not read it, so it may be urgent), and the error is logged by type
+    only — an exception's text can quote what the person wrote.
+    """
+    try:
+        async with session.begin_nested():
+            await route_turn(turn)
+    except SQLAlchemyError:
+        raise
+    except Exception as exc:
+        log.error("routing_failed", error=type(exc).__name__, channel=turn.inbound.channel)
+        for row in (turn.contact, turn.identity, turn.conversation, turn.message):
+            await session.refresh(row)
+        turn.events.clear()
+        turn.after_commit.clear()
+        turn.outbound = 0
+        turn.farewell = None
+        queue_unread_message(turn)
 
 
 async def _resolve_identity(
@@ -132,9 +157,7 @@ _INSERT_MESSAGE = {
 }
 
 
-async def _find_identity(
-    session: AsyncSession, channel: str, lookup: str
-) -> tuple[ChannelIdentity, Contact] | None:
+async def _find_identity(session: AsyncSession, channel: str, lookup: str) -> tuple[ChannelIdentity, Contact] | None:
     locked = session.get_bind().dialect.name == "postgresql"
     query = _IDENTITY_QUERY_LOCKED if locked else _IDENTITY_QUERY
     row = (await session.execute(query, {"channel": channel, "lookup": lookup})).first()

@@ -50,3 +50,24 @@ def enqueue_at_level(turn: Turn, level: Level, *, categories: tuple[str, ...] = 
     turn.publish("queue.changed", level=new_level.value)
     if new_level.rank < Level(before).rank:
         turn.publish("conversation.raised", level=new_level.value)
+
+
+ROUTING_FAILED_RULE = "system.routing_failed"
+
+
+def queue_unread_message(turn: Turn) -> None:
+    """When the routers failed on a message: keep it in front of a human at high, and say why in the console."""
+    turn.session.add(
+        Assessment(
+            conversation_id=turn.conversation.id,
+            message_id=turn.message.id,
+            level=Level.HIGH.value,
+            categories=[],
+            rules=[ROUTING_FAILED_RULE],
+            lexicon_version="-",
+            created_at=turn.now,
+        )
+    )
+    if turn.conversation.status in ("closed", "stopped"):
+        turn.conversation.status = "open"
+    enqueue_at_level(turn, Level.HIGH)
