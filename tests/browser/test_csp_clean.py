@@ -48,8 +48,6 @@ class Problems:
 
     def _console(self, page: Page, message: ConsoleMessage) -> None:
         text, source = message.text, message.location.get("url", "")
-        if source.endswith("/favicon.ico"):
-            return  # Chromium asks for an icon no page links to; the 404 is the browser's guess, not a page's
         if "Content Security Policy" in text or text.startswith("CSP violation") or message.type == "error":
             self.seen.append(f"{page.url}: {message.type}: {text} ({source})")
 
