@@ -46,6 +46,7 @@ class Concept:
     context: bool = False  # person and frame words: read only in a language that has evidence already
     anchor: bool = False  # a modifier that still makes a language worth tokenising (means: "pills", "rope")
     personal: bool = False  # whose act or possession it is matters, though no person word sits inside it
+    masks: tuple[str, ...] = ()  # concepts whose hits inside one of this concept's phrases are dropped
 
 
 @dataclass(frozen=True)
@@ -126,10 +127,13 @@ def load_manifest(directory: Path = LEXICON_DIR) -> Manifest:
             context=bool(spec.get("context", False)),
             anchor=bool(spec.get("anchor", False)),
             personal=bool(spec.get("personal", False)),
+            masks=tuple(spec.get("masks", ())),
         )
     for concept in concepts.values():
         if concept.third_party is not None and concept.third_party not in concepts:
             raise LexiconError(f"concept {concept.id}: third_party {concept.third_party!r} is not declared")
+        if any(masked not in concepts for masked in concept.masks):
+            raise LexiconError(f"concept {concept.id}: masks an undeclared concept {concept.masks}")
     rules = []
     # derived concepts are added as rules fire, in file order, so a reader must come after its giver
     given = {spec["gives"] for spec in raw["rules"] if spec.get("gives")}

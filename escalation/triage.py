@@ -199,6 +199,24 @@ def _outermost(hits: list[Hit], manifest: Manifest) -> list[Hit]:
     return [h for h in hits if id(h) not in inner] if inner else hits
 
 
+def _unmasked(hits: list[Hit], manifest: Manifest) -> list[Hit]:
+    """Drop risk hits lying inside an everyday phrase that masks their concept.
+
+    "jump" in "jump on the bus" or "me corté" in "me corté el pelo": the longer phrase is the
+    ordinary reading, so the method verb or the self-injury phrase inside it is not evidence.
+    """
+    masking = [(h, manifest.concepts[h.concept].masks) for h in hits if manifest.concepts[h.concept].masks]
+    if not masking:
+        return hits
+    return [
+        h
+        for h in hits
+        if not any(
+            h.concept in masks and m.lang == h.lang and m.start <= h.start and h.end <= m.end for m, masks in masking
+        )
+    ]
+
+
 def _within(first: list[Hit], second: list[Hit], window: int) -> list[Hit]:
     """Pairs where a hit of the first concept ends at most `window` tokens before one of the second."""
     pairs: list[Hit] = []
@@ -243,7 +261,7 @@ def _evaluate(
     levels: list[Level] = []
     categories: set[str] = set()
     rules: set[str] = set()
-    hits = _outermost(hits, manifest)
+    hits = _outermost(_unmasked(hits, manifest), manifest)
     denied = [h for h in hits if concepts[h.concept].negatable and _negated(h, cues, futures)]
     for hit in hits:
         concept = concepts[hit.concept]
