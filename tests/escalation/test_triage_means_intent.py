@@ -3,8 +3,8 @@
 The lines were written, with the level the helpdesk needs, before the rules were run on them; they
 are also in data/labelled.jsonl. A level is "at least": a stockpile plus "all of them" may be
 critical where high was asked for. Two lines of that set are not here because the rules get them
-wrong (docs/triage.md, known limits): "going there tonight to jump" (too far from "bridge") and
-"we bought a rope for the tent, going camping tonight" (critical).
+wrong or are pinned elsewhere: "going there tonight to jump" (critical since 2026.11.5, in
+test_triage_split.py) and "we bought a rope for the tent, going camping tonight" (critical, a known limit).
 """
 
 from __future__ import annotations
