@@ -1,4 +1,4 @@
-"""Headless Debian Chromium driven by Playwright (never `playwright install`: no browser downloads here)."""
+"""Headless Debian Chromium driven by Playwright; never Playwright's own browser download (no downloads here)."""
 
 from __future__ import annotations
 
