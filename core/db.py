@@ -10,6 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
     """Create an engine; SQLite gets WAL, foreign keys and write-serialising transactions."""
+    # A database error's message would otherwise quote the statement's parameters, and it reaches the logs.
+    kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
         engine = create_async_engine(url, connect_args={"timeout": 30}, **kwargs)
         _configure_sqlite(engine)
