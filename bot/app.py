@@ -23,6 +23,7 @@ from core.clock import Clock
 from core.logging import configure_logging
 from core.services import Services, build_services
 from core.settings import Settings, load_settings
+from escalation.name_finder import warm as warm_name_finder
 from escalation.triage import get_triage
 from supervisor_console.app import mount_console
 
@@ -60,8 +61,9 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         services = build_services(settings, clock=clock)
         app.state.services = services
-        # Load the triage lexicons before accepting traffic, so nobody's first message waits for them.
-        await asyncio.to_thread(get_triage)
+        # Load the triage lexicons and the name tables of the note pseudonymiser before accepting traffic, off the
+        # event loop: built lazily, they would stall every request for seconds the first time they are needed.
+        await asyncio.gather(asyncio.to_thread(get_triage), asyncio.to_thread(warm_name_finder))
         await attach_queue_index(services)
         await services.bus.start()
         telegram_bot = await _start_telegram(settings)
