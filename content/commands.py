@@ -7,7 +7,7 @@ from enum import StrEnum
 from functools import cache
 from typing import Any, Final
 
-from content.languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, normalise_language
+from content.languages import DEFAULT_LANGUAGE, LANGUAGE_NAMES, SUPPORTED_LANGUAGES, normalise_language
 from content.render import REPLIES_DIR
 
 
@@ -207,3 +207,15 @@ def parse_button(data: str) -> Button | None:
     if data.startswith(LANGUAGE_BUTTON_PREFIX) and lang in SUPPORTED_LANGUAGES:
         return LanguageButton(lang)
     return None
+
+
+def describe_button(data: str | None) -> str:
+    """A readable English name for a tapped button, for the transcript when the channel sends no label."""
+    button = parse_button(data or "")
+    if isinstance(button, CommandButton):
+        return command_labels("en")[button.command]
+    if isinstance(button, LanguageButton):
+        return f"Language: {LANGUAGE_NAMES[button.lang]}"
+    if isinstance(button, ConsentButton):
+        return consent_labels("en")[button.given]
+    return "unknown button"

@@ -11,6 +11,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from content.commands import describe_button
 from core.channels import InboundMessage
 from core.events import Event
 from core.ids import new_pseudonym
@@ -221,5 +222,6 @@ def _stored_text(inbound: InboundMessage) -> str:
     if inbound.kind == "media":
         return f"[{inbound.media_type or 'attachment'}]"
     if inbound.kind == "button":
-        return inbound.text or f"[button {inbound.button_data}]"
+        # The label the person saw when the channel sends it (web chat, WhatsApp), else a readable name for it.
+        return inbound.text or f"[{describe_button(inbound.button_data)}]"
     return inbound.text

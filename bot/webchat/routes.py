@@ -106,7 +106,8 @@ async def chat_send(request: Request, post: Annotated[ChatPost, Body()]) -> Resp
         message_id=f"{token}:{post.client_id}",
         received_at=services.clock.now(),
         kind="button" if post.button else "text",
-        text=post.text if not post.button else "",
+        # With a button, the text is its label as the person saw it (shown in the conversation, never parsed).
+        text=post.text if not post.button else post.text.strip()[:64],
         button_data=post.button,
         language_hint=language,
     )

@@ -80,6 +80,9 @@ async def test_choosing_a_language_in_the_page_switches_the_page_and_the_replies
         await page.get_by_role("button", name="إيقاف").click()
         await page.locator("#log li.out", has_text=catalog.render("stopped", "ar").splitlines()[0]).wait_for()
         await screenshot(page, "webchat-stopped-ar.png")
+        mine = [text.strip() for text in await page.locator("#log li.in").all_text_contents()]
+        assert "إيقاف" in mine, "the person sees the words of the button they tapped"
+        assert not [text for text in mine if "cmd:" in text or "lang:" in text], "never a payload code"
 
 
 async def test_the_export_is_only_for_the_session_it_belongs_to(make_settings):

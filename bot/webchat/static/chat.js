@@ -24,7 +24,7 @@
         button.type = "button";
         button.textContent = b.label;
         button.setAttribute("data-payload", b.data);
-        button.addEventListener("click", function () { press(b.data); });
+        button.addEventListener("click", function () { press(b.data, b.label); });
         line.appendChild(button);
       });
       box.appendChild(line);
@@ -131,7 +131,8 @@
     }).catch(function () { status.textContent = words.offline; });
   }
 
-  function press(data) { return send({ button: data }); }
+  // The label travels with the payload, so the conversation shows the words the person tapped, not a code.
+  function press(data, label) { return send({ button: data, text: label || "" }); }
 
   function chooseLanguage(code) {
     if (!hasConversation) { window.location.replace("/chat?lang=" + encodeURIComponent(code)); return; }
@@ -170,7 +171,7 @@
       }
     });
     Array.prototype.forEach.call(document.querySelectorAll("[data-button]"), function (button) {
-      button.addEventListener("click", function () { press(button.getAttribute("data-button")); });
+      button.addEventListener("click", function () { press(button.getAttribute("data-button"), button.textContent.trim()); });
     });
     Array.prototype.forEach.call(document.querySelectorAll("[data-lang]"), function (button) {
       button.addEventListener("click", function () { chooseLanguage(button.getAttribute("data-lang")); });
