@@ -110,6 +110,13 @@ async def _resolve_identity(
 ) -> tuple[ChannelIdentity, Contact, bool]:
     lookup = services.cipher.lookup_key(inbound.channel, inbound.sender_id)
     found = await _find_identity(session, inbound.channel, lookup)
+    previous = inbound.extra.get("previous_sender_id")
+    if found is None and previous:
+        # The provider now names the person by a new id (WhatsApp's user id after their number): same person,
+        # same contact and conversation, so re-key the identity instead of starting a stranger's thread.
+        found = await _find_identity(session, inbound.channel, services.cipher.lookup_key(inbound.channel, previous))
+        if found is not None:
+            found[0].lookup_key = lookup
     if found is None:
         try:
             async with session.begin_nested():

@@ -55,8 +55,11 @@ def normalise_payload(data: Any, received_at: datetime, phone_number_id: str | N
     return batch
 
 
-def _person(message: dict[str, Any], contacts: list[dict[str, Any]]) -> tuple[str, str] | None:
-    """(identity key, reply address): the business-scoped user id when present, else the wa_id.
+def _person(message: dict[str, Any], contacts: list[dict[str, Any]]) -> tuple[str, str, str | None] | None:
+    """(identity key, reply address, earlier key): the business-scoped user id when present, else the wa_id.
+
+    When both are present the wa_id is passed on as the earlier key, so a person we first knew by their number keeps
+    their contact and conversation once Meta starts sending their user id.
 
     The reply goes to the wa_id when we have one (every Cloud API version accepts it) and otherwise to the
     user id, for people who hide their number behind a username.
@@ -70,7 +73,8 @@ def _person(message: dict[str, Any], contacts: list[dict[str, Any]]) -> tuple[st
     address = wa_id or user_id
     if not sender or not address:
         return None
-    return str(sender), str(address)
+    earlier = str(wa_id) if user_id and wa_id else None
+    return str(sender), str(address), earlier
 
 
 def _contact_for(contacts: list[dict[str, Any]], wa_id: str | None, user_id: str | None) -> dict[str, Any]:
@@ -85,11 +89,12 @@ def _message(message: dict[str, Any], contacts: list[dict[str, Any]], received_a
     kind = message.get("type")
     if person is None or not message.get("id"):
         return None
-    sender, address = person
+    sender, address, earlier = person
     common: dict[str, Any] = {
         "channel": CHANNEL,
         "sender_id": sender,
         "reply_address": address,
+        "extra": {"previous_sender_id": earlier} if earlier else {},
         # The wamid embeds the person's number; do_receive_inbound stores only its keyed hash.
         "message_id": str(message["id"]),
         "received_at": received_at,
@@ -100,7 +105,9 @@ def _message(message: dict[str, Any], contacts: list[dict[str, Any]], received_a
         interactive = message["interactive"]
         reply = interactive.get(interactive.get("type", ""), {})
         if interactive.get("type") in ("button_reply", "list_reply") and reply.get("id"):
-            return InboundMessage(kind="button", button_data=str(reply["id"]), **common)
+            # The title is the label the person tapped; the transcript shows it, routing reads only the id.
+            title = str(reply.get("title", ""))[:64]
+            return InboundMessage(kind="button", button_data=str(reply["id"]), text=title, **common)
         return None
     if kind == "button":  # a quick-reply button on a template
         payload = message["button"].get("payload")

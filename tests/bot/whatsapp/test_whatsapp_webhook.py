@@ -205,16 +205,23 @@ async def test_media_is_acknowledged_kept_as_metadata_and_answered_politely(
 
 
 @pytest.mark.parametrize(
-    ("fixture", "data"), [("interactive_button_reply", "consent:yes"), ("interactive_list_reply", "lang:ar")]
+    ("fixture", "title", "effect"),
+    [
+        ("interactive_button_reply", "Yes, continue", ("consent_state", "given")),
+        ("interactive_list_reply", "العربية", ("language", "ar")),
+    ],
 )
-async def test_button_and_list_replies_arrive_as_button_presses(wa_settings, fixture, data):
+async def test_button_and_list_replies_arrive_as_button_presses(wa_settings, fixture, title, effect):
     async with live_app(wa_settings()) as live, live.client() as meta:
         assert (await post_signed(meta, load_webhook(fixture))).status_code == 200
         async with live.services.sessionmaker() as session:
             message = await session.scalar(select(Message).where(Message.direction == "in"))
+            contact = await session.scalar(select(Contact))
         assert message is not None and message.kind in ("button", "command")
         stored = live.services.cipher.decrypt(message.body_enc, context=f"conversation:{message.conversation_id}")
-        assert data in stored
+        assert stored == title, "the transcript shows what the person tapped"
+        field, value = effect
+        assert getattr(contact, field) == value, "the payload, not the title, is what the service acts on"
 
 
 async def test_a_stop_button_ends_the_conversation(wa_settings, fake_graph):
@@ -235,3 +242,16 @@ async def test_reactions_and_other_numbers_are_acknowledged_and_ignored(wa_setti
         assert (await post_signed(meta, {"object": "page", "entry": []})).status_code == 400
         assert await count(live, Message) == 0
         assert await count(live, Contact) == 0
+
+
+async def test_a_person_first_known_by_number_keeps_their_conversation_when_a_user_id_appears(wa_settings, fake_graph):
+    """Meta starts sending a business-scoped user id for someone we knew by their wa_id: same person, same thread."""
+    async with live_app(wa_settings()) as live, live.client() as meta:
+        await post_signed(meta, load_webhook("text_message_without_user_id", wamid="wamid.C1"))
+        await post_signed(meta, load_webhook("text_message", wamid="wamid.C2"))
+        assert await count(live, Contact) == 1
+        assert await count(live, Conversation) == 1
+        assert await count(live, Message, Message.direction == "in") == 2
+        async with live.services.sessionmaker() as session:
+            keys = set(await session.scalars(select(ChannelIdentity.lookup_key)))
+        assert keys == {live.services.cipher.lookup_key("whatsapp", USER_ID)}, "re-keyed, not duplicated"
