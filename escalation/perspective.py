@@ -15,8 +15,14 @@ if TYPE_CHECKING:
 SELF, YOU, OTHER, ANYONE = "who.self", "who.you", "who.other", "who.anyone"
 PEOPLE = (SELF, YOU, OTHER, ANYONE)
 IF, PAST, PRESENT, REPORT, ADVICE = "frame.if", "frame.past", "frame.present", "frame.report", "frame.advice"
+TOPIC = "frame.topic"
 NOW = "time.now"
-WORDS = frozenset((*PEOPLE, IF, PAST, PRESENT, REPORT, ADVICE))
+WORDS = frozenset((*PEOPLE, IF, PAST, PRESENT, REPORT, ADVICE, TOPIC))
+# A topic cue names the phrase when it heads it ("shelter for victims of domestic violence", "what is
+# trafficking") or follows it as in a compound noun ("abuse hotline", "suicide prevention")
+TOPIC_BEFORE, TOPIC_AFTER = 3, 1
+# phrases about someone else's risk ("talking about suicide"); with the writer as subject they name a subject
+_OTHERS = frozenset(("self_harm.other",))
 
 # Outcomes. OWN: the writer's own risk (also when no person is named: in Spanish, Russian, Arabic or
 # Farsi the verb carries the person and the pronoun is dropped, so "no person word" means the writer).
@@ -25,6 +31,7 @@ THIRD_PARTY = "third_party"  # a specific other person is at risk: still urgent 
 NOT_SELF = "not_self"  # a phrase that needs an explicit "I" did not get one
 # discounts: the phrase keeps its category at the normal level, with the reason in its rule id
 ADDRESSED, GENERIC, REPORTED, ADVICE_GIVEN, PAST_TOLD = "addressed", "generic", "reported", "advice", "past"
+NAMED = "topic"  # the phrase names a topic, a service or a question about it; nobody's risk is told
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,12 @@ class Sentences:
         after = bisect_left(self._boundaries, hit.end)
         end = self._boundaries[after] if after < len(self._boundaries) else 1 << 30
         return start, end
+
+    def share(self, hits: Iterable[Hit]) -> None:
+        """Add topic cues found by another language's lexicon: token positions align across languages,
+        and "statistiques des overdoses" is read by the English lexicon as well as the French one."""
+        for hit in hits:
+            self._words.setdefault(TOPIC, []).append(hit)
 
     def within(self, concepts: Iterable[str], start: int, end: int) -> list[Hit]:
         return [h for c in concepts for h in self._words.get(c, ()) if start <= h.start and h.end <= end]
@@ -89,6 +102,26 @@ def _closest_time(hit: Hit, sentences: Sentences, start: int, end: int) -> Hit |
     return nearest if nearest.concept == PAST else None
 
 
+def _topic_cue(hit: Hit, concept: Concept, sentences: Sentences, start: int, end: int) -> Hit | None:
+    """The cue that makes a phrase the name of a topic rather than a disclosure, if there is one.
+
+    A phrase names a topic when a topic word (hotline, shelter, prevention, statistics, "what is")
+    heads it or follows it as a compound noun. It is a disclosure instead when a person word sits
+    inside the phrase ("abuses me", "kill myself") or the sentence says it goes on or is happening
+    now ("every night", "tonight"): then no cue discounts it.
+    """
+    if concept.personal or sentences.within(PEOPLE, hit.start, hit.end):
+        return None
+    if sentences.within((PRESENT, NOW), start, end):
+        return None
+    for cue in sentences.within((TOPIC,), start, end):
+        if cue.end <= hit.start and hit.start - cue.end <= TOPIC_BEFORE:
+            return cue
+        if cue.start >= hit.end and cue.start - hit.end <= TOPIC_AFTER:
+            return cue
+    return None
+
+
 def judge(hit: Hit, concept: Concept, sentences: Sentences) -> Verdict:
     """Decide whose risk a framed phrase is about, from the words of its own sentence only.
 
@@ -119,6 +152,12 @@ def judge(hit: Hit, concept: Concept, sentences: Sentences) -> Verdict:
     if past:
         # "years ago I wanted to die", "when I was a kid he beat me": a recovery story, not now
         return Verdict(PAST_TOLD, (*shown, past))
+    cue = _topic_cue(hit, concept, sentences, start, end)
+    if cue:
+        return Verdict(NAMED, (*shown, cue))  # "abuse hotline", "what is trafficking", "suicide prevention"
+    if kind == SELF and concept.id in _OTHERS:
+        # "my therapist and I talked about suicide": the writer names the subject, nobody else is at risk
+        return Verdict(NAMED, shown)
     if kind == OTHER and personal:
         # only for a reflexive phrase is the other person the one at risk; in "if he finds me he
         # will kill me" he is the danger, and a condition does not make the threat hypothetical
