@@ -108,7 +108,8 @@ def _topic_cue(hit: Hit, concept: Concept, sentences: Sentences, start: int, end
     A phrase names a topic when a topic word (hotline, shelter, prevention, statistics, "what is")
     heads it or follows it as a compound noun. It is a disclosure instead when a person word sits
     inside the phrase ("abuses me", "kill myself") or the sentence says it goes on or is happening
-    now ("every night", "tonight"): then no cue discounts it.
+    now ("every night", "tonight"), or a person word stands between cue and phrase: then no cue
+    discounts it.
     """
     if concept.personal or sentences.within(PEOPLE, hit.start, hit.end):
         return None
@@ -116,8 +117,13 @@ def _topic_cue(hit: Hit, concept: Concept, sentences: Sentences, start: int, end
         return None
     for cue in sentences.within((TOPIC,), start, end):
         if cue.end <= hit.start and hit.start - cue.end <= TOPIC_BEFORE:
-            return cue
-        if cue.start >= hit.end and cue.start - hit.end <= TOPIC_AFTER:
+            between = (cue.end, hit.start)
+        elif cue.start >= hit.end and cue.start - hit.end <= TOPIC_AFTER:
+            between = (hit.end, cue.start)
+        else:
+            continue
+        # a person between them is the phrase's subject ("of course I was abused"), not a topic
+        if not sentences.within((SELF, OTHER), *between):
             return cue
     return None
 
@@ -152,12 +158,6 @@ def judge(hit: Hit, concept: Concept, sentences: Sentences) -> Verdict:
     if past:
         # "years ago I wanted to die", "when I was a kid he beat me": a recovery story, not now
         return Verdict(PAST_TOLD, (*shown, past))
-    cue = _topic_cue(hit, concept, sentences, start, end)
-    if cue:
-        return Verdict(NAMED, (*shown, cue))  # "abuse hotline", "what is trafficking", "suicide prevention"
-    if kind == SELF and concept.id in _OTHERS:
-        # "my therapist and I talked about suicide": the writer names the subject, nobody else is at risk
-        return Verdict(NAMED, shown)
     if kind == OTHER and personal:
         # only for a reflexive phrase is the other person the one at risk; in "if he finds me he
         # will kill me" he is the danger, and a condition does not make the threat hypothetical
@@ -178,6 +178,13 @@ def judge(hit: Hit, concept: Concept, sentences: Sentences) -> Verdict:
         advice = framed(ADVICE)
         if advice:
             return Verdict(ADVICE_GIVEN, advice.evidence)  # "stay strong, wanting to die passes"
+    cue = _topic_cue(hit, concept, sentences, start, end)
+    if cue:
+        return Verdict(NAMED, (*shown, cue))  # "abuse hotline", "what is trafficking", "suicide prevention"
+    if kind == SELF and concept.id in _OTHERS and not sentences.within((OTHER, PRESENT, NOW), start, end):
+        # "my therapist and I talked about suicide": the writer names a subject and no one else is in
+        # the sentence ("my brother told me he would do it tonight" keeps its third party)
+        return Verdict(NAMED, shown)
     if concept.needs_self and kind != SELF:
         return Verdict(NOT_SELF, shown)
     return Verdict(OWN, shown)
