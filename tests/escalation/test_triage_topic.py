@@ -115,3 +115,24 @@ def test_every_language_has_naming_and_disclosing_lines() -> None:
     for lang in ("en", "ar", "uk", "ru", "fa", "fr", "es"):
         kinds = [urgent for _, code, urgent in CASES if code == lang]
         assert len(kinds) >= 8 and kinds.count(URGENT) >= 4 and kinds.count(NAMING) >= 4, lang
+
+
+# The disclosure signs that stop a cue, pinned after the rule was written (not part of the labelled set).
+GUARDS = [
+    ("of course i was abused", "en"),  # a person between cue and phrase: the subject, not a topic
+    ("my husband is abusive is there a shelter", "en"),  # a cue three tokens after is not a compound
+    ("the abuse hotline, he beats me every night", "en"),  # a person inside the other phrase
+    ("мне нужен приют, муж бьет меня каждый день", "ru"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), GUARDS)
+def test_a_disclosure_next_to_a_topic_word_stays_urgent(triage: Triage, text: str, lang: str) -> None:
+    assert triage.assess(text, lang).level.rank <= 1
+
+
+def test_a_named_topic_keeps_its_category_and_says_why(triage: Triage) -> None:
+    result = triage.assess("where can i find the abuse hotline number", "en")
+    assert result.level.value == "normal"
+    assert "violence_abuse" in result.categories
+    assert "en.violence_abuse.abuse.domestic.topic" in result.rules
