@@ -72,11 +72,14 @@ async def test_choosing_a_language_in_the_page_switches_the_page_and_the_replies
         await page.fill("#text", "hello")
         await page.click("#send")
         await page.locator("#log li.out").first.wait_for()
+        loads: list[str] = []
+        page.on("request", lambda r: loads.append(r.url) if r.resource_type == "document" else None)
         await page.click("nav.languages button[data-lang=ar]")
         await page.wait_for_url("**/chat?lang=ar")
         assert await page.get_attribute("html", "dir") == "rtl"
         done = catalog.render("language_set", "ar", language_name="العربية")
         await page.locator("#log li.out", has_text=done).wait_for()
+        assert len(loads) == 1, f"the page reloads once in the new language, not {loads}"
         await page.get_by_role("button", name="إيقاف").click()
         await page.locator("#log li.out", has_text=catalog.render("stopped", "ar").splitlines()[0]).wait_for()
         await screenshot(page, "webchat-stopped-ar.png")

@@ -59,10 +59,18 @@
     return box;
   }
 
+  var leaving = false;
+  // One way to reload the page in another language, once: a second call would abort the first load.
+  function switchTo(code) {
+    if (leaving) { return; }
+    leaving = true;
+    window.location.replace("/chat?lang=" + encodeURIComponent(code));
+  }
+
   function render(data) {
     var messages = data.messages || [];
     if (data.language && data.language !== lang) {
-      window.location.replace("/chat?lang=" + encodeURIComponent(data.language));
+      switchTo(data.language);
       return;
     }
     hasConversation = messages.length > 0;
@@ -135,10 +143,8 @@
   function press(data, label) { return send({ button: data, text: label || "" }); }
 
   function chooseLanguage(code) {
-    if (!hasConversation) { window.location.replace("/chat?lang=" + encodeURIComponent(code)); return; }
-    send({ button: "lang:" + code }).then(function () {
-      window.location.replace("/chat?lang=" + encodeURIComponent(code));
-    });
+    if (!hasConversation) { switchTo(code); return; }
+    send({ button: "lang:" + code }).then(function () { switchTo(code); });
   }
 
   function listen() {
