@@ -8,21 +8,13 @@ import secrets
 from sqlalchemy import select
 
 from content.render import get_catalog
-from core.models import BreakApproval, Conversation, HandoverPacket, Message, SharingRecord, Staff
-from escalation.packets import SharingInput, do_handover
-from escalation.protocol import do_raise
-from escalation.referrals import do_approve_break
+from core.models import BreakApproval, HandoverPacket, SharingRecord
 from tests.handlers.person import TelegramPerson
+from tests.privacy.escalation_setup import person_with_escalation_records
 from tests.privacy.scan import find_in_database
-from tests.support.console import create_staff
 from tests.support.live import live_app
 
 CHAT_ID = 7345129082
-
-
-async def _staff(live, username: str) -> Staff:  # type: ignore[no-untyped-def]
-    async with live.services.sessionmaker() as session:
-        return (await session.scalars(select(Staff).where(Staff.username == username))).one()
 
 
 async def test_forget_erases_packet_sharing_record_and_break_reasons(make_settings, fake_telegram):
@@ -30,51 +22,7 @@ async def test_forget_erases_packet_sharing_record_and_break_reasons(make_settin
     async with live_app(make_settings()) as live, live.client() as client:
         services = live.services
         person = TelegramPerson(client, fake_telegram, chat_id=CHAT_ID)
-        await person.say(f"My cousin {canary} is keeping my passport and makes me work without pay")
-        await person.tap("consent:yes")
-        for name, role in (("sup1", "supervisor"), ("sup2", "supervisor"), ("case1", "caseworker")):
-            await create_staff(services.settings, name, role=role)
-        sup1, sup2, caseworker = [await _staff(live, n) for n in ("sup1", "sup2", "case1")]
-        async with services.sessionmaker() as session:
-            conversation = (await session.scalars(select(Conversation))).one()
-            first_message = (
-                await session.scalars(
-                    select(Message).where(Message.conversation_id == conversation.id, Message.direction == "in")
-                )
-            ).first()
-        assert first_message is not None
-
-        escalation_id = await do_raise(
-            services=services,
-            staff=sup1,
-            conversation_id=conversation.id,
-            level="L2",
-            reason_code="specialist_support",
-            reason=f"exploitation, mentions {canary}",
-        )
-        sharing = SharingInput(
-            necessity=f"needs specialist help about {canary}",
-            proportionality=f"only the summary of {canary}",
-            consent="given",
-            consent_reason=f"agreed in chat when {canary} was discussed",
-            lawful_basis="consent",
-        )
-        await do_handover(
-            services=services,
-            staff=sup1,
-            escalation_id=escalation_id,
-            caseworker_id=caseworker.id,
-            summary=f"Person describes {canary} holding documents",
-            message_ids=[first_message.id],
-            sharing=sharing,
-        )
-        await do_approve_break(
-            services=services,
-            staff=sup2,
-            escalation_id=escalation_id,
-            lawful_basis="vital_interests",
-            reason=f"risk from {canary}",
-        )
+        await person_with_escalation_records(live, person, canary)
 
         before = await find_in_database(services, [canary])
         assert len(before) >= 5, f"the scan must see the canary in the escalation records first: {before}"
