@@ -12,11 +12,10 @@ from core.channels import OutboundPayload
 from core.models import Conversation, Escalation, HandoverPacket, Message, Staff
 from core.outbox import enqueue_outbound
 from core.services import Services
+from core.staff_replies import staff_text_problem, whatsapp_window_refusal
 from escalation.packets import decrypt_message
 from escalation.protocol import ProtocolRefusedError
 from escalation.queue import mark_answered
-
-MAX_RELAY_CHARS = 4000
 
 
 def may_relay(staff: Staff, packet: HandoverPacket, escalation: Escalation, conversation: Conversation) -> bool:
@@ -57,11 +56,9 @@ async def relay_thread(session: AsyncSession, services: Services, packet: Handov
 
 
 async def do_relay_reply(*, services: Services, staff: Staff, packet_id: int, text: str) -> None:
+    if (problem := staff_text_problem(text)) is not None:
+        raise ProtocolRefusedError(problem)
     text = text.strip()
-    if not text:
-        raise ProtocolRefusedError("The message is empty.")
-    if len(text) > MAX_RELAY_CHARS:
-        raise ProtocolRefusedError(f"The message is longer than {MAX_RELAY_CHARS} characters; split it in two.")
     now = services.clock.now()
     async with services.sessionmaker() as session, session.begin():
         packet = await session.get_one(HandoverPacket, packet_id)
@@ -69,6 +66,8 @@ async def do_relay_reply(*, services: Services, staff: Staff, packet_id: int, te
         conversation = await session.get_one(Conversation, packet.conversation_id)
         if not may_relay(staff, packet, escalation, conversation):
             raise ProtocolRefusedError("This handover is closed, or the person ended the conversation.")
+        if (refusal := await whatsapp_window_refusal(session, conversation, now)) is not None:
+            raise ProtocolRefusedError(refusal)
         enqueue_outbound(
             session,
             cipher=services.cipher,

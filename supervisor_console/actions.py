@@ -10,11 +10,9 @@ from core.channels import OutboundPayload
 from core.models import Conversation, Staff
 from core.outbox import enqueue_outbound
 from core.services import Services
+from core.staff_replies import staff_text_problem, whatsapp_window_refusal
 from escalation.queue import claim_conversation, claim_next_for, mark_answered
 from supervisor_console.access import may_write_to
-from supervisor_console.routes.whatsapp import whatsapp_window_refusal
-
-MAX_REPLY_CHARS = 4000  # Telegram's limit is 4096; leave room and refuse clearly instead of truncating
 
 
 class ActionRefusedError(Exception):
@@ -23,11 +21,9 @@ class ActionRefusedError(Exception):
 
 async def do_send_reply(*, services: Services, staff: Staff, conversation_id: int, text: str) -> int:
     """Queue a reply to the person; a liaison replying to a queued conversation takes it first."""
+    if (problem := staff_text_problem(text)) is not None:
+        raise ActionRefusedError(problem)
     text = text.strip()
-    if not text:
-        raise ActionRefusedError("The reply is empty.")
-    if len(text) > MAX_REPLY_CHARS:
-        raise ActionRefusedError(f"The reply is longer than {MAX_REPLY_CHARS} characters; split it in two.")
     now = services.clock.now()
     async with services.sessionmaker() as session, session.begin():
         conversation = await session.get_one(Conversation, conversation_id, with_for_update=_lock(session))

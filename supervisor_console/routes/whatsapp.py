@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
-from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.audit import AuditCode, record_audit
 from core.channels import OutboundPayload, Template
 from core.models import Contact, Conversation, Staff
 from core.outbox import enqueue_outbound
 from core.services import Services
+from core.staff_replies import WHATSAPP, window_state
 from escalation.queue import mark_answered
 from supervisor_console.access import access_conversation, may_write_to
 from supervisor_console.deps import CheckedViewer, CurrentViewer, DbSession, get_services
@@ -23,9 +21,6 @@ from supervisor_console.templating import templates
 
 router = APIRouter()
 
-CHANNEL = "whatsapp"
-WINDOW = timedelta(hours=24)
-CLOSING_SOON = timedelta(hours=1)
 TEMPLATE_LANGUAGES = frozenset({"en", "ar", "uk", "ru", "fa", "fr", "es"})  # Meta's codes for ours are the same
 
 
@@ -53,54 +48,6 @@ APPROVED_TEMPLATES: dict[str, ApprovedTemplate] = {
         ),
     )
 }
-
-
-@dataclass(frozen=True)
-class WindowState:
-    closes_at: datetime | None
-    now: datetime
-
-    @property
-    def open(self) -> bool:
-        return self.closes_at is not None and self.now < self.closes_at
-
-    @property
-    def closing_soon(self) -> bool:
-        return self.open and self.closes_at is not None and self.closes_at - self.now <= CLOSING_SOON
-
-    @property
-    def remaining(self) -> str:
-        """ "5 h 12 min" until the window closes (or since it closed)."""
-        if self.closes_at is None:
-            return ""
-        minutes = int(abs((self.closes_at - self.now).total_seconds()) // 60)
-        return f"{minutes // 60} h {minutes % 60} min" if minutes >= 60 else f"{minutes} min"
-
-
-async def window_state(session: AsyncSession, conversation: Conversation, now: datetime) -> WindowState:
-    """The window opens with each message the person sends and closes 24 hours after the last one.
-
-    It belongs to the person, not to one conversation: a message in a later conversation reopens it.
-    """
-    last = conversation.last_inbound_at
-    if conversation.identity_id is not None:
-        last = await session.scalar(
-            select(func.max(Conversation.last_inbound_at)).where(Conversation.identity_id == conversation.identity_id)
-        )
-    return WindowState(closes_at=None if last is None else last + WINDOW, now=now)
-
-
-async def whatsapp_window_refusal(session: AsyncSession, conversation: Conversation, now: datetime) -> str | None:
-    """Why a free-text reply cannot go out now, or None when it can (any channel but WhatsApp always can)."""
-    if conversation.channel != CHANNEL:
-        return None
-    state = await window_state(session, conversation, now)
-    if state.open:
-        return None
-    return (
-        f"Not sent: WhatsApp's 24-hour window closed {state.remaining} ago. WhatsApp only delivers an "
-        "approved template until the person writes again. Use \u201cSend a template\u201d on this page."
-    )
 
 
 @router.get("/console/partials/conversations/{conversation_id}/whatsapp-window", response_class=HTMLResponse)
@@ -149,7 +96,7 @@ async def do_send_template(*, services: Services, staff_id: int, conversation_id
         locking = session.get_bind().dialect.name == "postgresql"
         conversation = await session.get_one(Conversation, conversation_id, with_for_update=locking)
         staff = await session.get_one(Staff, staff_id)
-        if conversation.channel != CHANNEL:
+        if conversation.channel != WHATSAPP:
             return "Templates exist only on WhatsApp; write a reply instead."
         if not may_write_to(staff, conversation) or conversation.identity_id is None:
             return "This conversation has ended or belongs to a colleague."
@@ -174,7 +121,7 @@ async def do_send_template(*, services: Services, staff_id: int, conversation_id
             AuditCode.REPLY_SENT,
             actor_id=staff_id,
             conversation_id=conversation.id,
-            data={"channel": CHANNEL, "reason_code": "template"},
+            data={"channel": WHATSAPP, "reason_code": "template"},
         )
     services.outbox_wakeup.set()
     await services.bus.publish({"type": "message.new", "conversation_id": conversation_id, "direction": "out"})
