@@ -8,13 +8,23 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.channels import OutboundPayload
-from core.crypto import DataCipher
+from core.crypto import DataCipher, DecryptionError
 from core.models import Conversation, Message, OutboxItem
 
 
 def body_context(conversation_id: int) -> str:
     """Associated data for a message body: a body copied onto another conversation fails to decrypt."""
     return f"conversation:{conversation_id}"
+
+
+def read_body(cipher: DataCipher, message: Message) -> str | None:
+    """A message's text, or None when it was erased or was sealed with a key this process no longer has."""
+    if message.body_enc is None:
+        return None
+    try:
+        return cipher.decrypt(message.body_enc, context=body_context(message.conversation_id))
+    except DecryptionError:
+        return None
 
 
 def enqueue_outbound(

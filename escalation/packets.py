@@ -12,10 +12,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.audit import AuditCode, record_audit
-from core.crypto import DataCipher, DecryptionError
+from core.crypto import DataCipher
 from core.models import Contact, Conversation, Escalation, HandoverPacket, Message, SharingRecord, Staff
 from core.models.escalation import CONSENT_CHOICES
-from core.outbox import body_context
+from core.outbox import read_body
 from core.services import Services
 from escalation.protocol import (
     ProtocolRefusedError,
@@ -158,7 +158,7 @@ async def build_packet(
             .order_by(Message.id)
         )
         for message in rows:
-            text = decrypt_message(services.cipher, message)
+            text = read_body(services.cipher, message)
             if text is None:
                 continue
             chosen.append(
@@ -178,15 +178,6 @@ async def build_packet(
         consent=consent,
         contact_route="relay",
     )
-
-
-def decrypt_message(cipher: DataCipher, message: Message) -> str | None:
-    if message.body_enc is None:
-        return None
-    try:
-        return cipher.decrypt(message.body_enc, context=body_context(message.conversation_id))
-    except DecryptionError:
-        return None
 
 
 def store_packet(

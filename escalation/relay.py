@@ -10,10 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from core.audit import AuditCode, record_audit
 from core.channels import OutboundPayload
 from core.models import Conversation, Escalation, HandoverPacket, Message, Staff
-from core.outbox import enqueue_outbound
+from core.outbox import enqueue_outbound, read_body
 from core.services import Services
 from core.staff_replies import staff_text_problem, whatsapp_window_refusal
-from escalation.packets import decrypt_message
 from escalation.protocol import ProtocolRefusedError
 from escalation.queue import mark_answered
 
@@ -49,7 +48,7 @@ async def relay_thread(session: AsyncSession, services: Services, packet: Handov
                 "direction": message.direction,
                 "created_at": message.created_at,
                 "status": message.status,
-                "text": decrypt_message(services.cipher, message) or "[erased]",
+                "text": read_body(services.cipher, message) or "[erased]",
             }
         )
     return thread

@@ -11,9 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from content.render import get_catalog
 from core.audit import AuditCode, record_audit
 from core.channels import Document, OutboundPayload
-from core.crypto import DataCipher, DecryptionError
+from core.crypto import DataCipher
 from core.models import AuditEvent, Contact, Conversation, Message
-from core.outbox import body_context
+from core.outbox import read_body
 from handlers.keyboards import MYDATA
 from handlers.turn import Turn
 
@@ -24,15 +24,6 @@ EXPORTED_DIRECTIONS = ("in", "out", "note")
 
 def _consent_state(contact: Contact) -> str:
     return contact.consent_state if contact.consent_state in ("given", "declined") else "pending"
-
-
-def _text(cipher: DataCipher, message: Message) -> str | None:
-    if message.body_enc is None:
-        return None
-    try:
-        return cipher.decrypt(message.body_enc, context=body_context(message.conversation_id))
-    except DecryptionError:
-        return None
 
 
 async def _escalation_levels(session: AsyncSession, conversation_ids: list[int]) -> dict[int, list[str]]:
@@ -66,7 +57,7 @@ async def export_data(session: AsyncSession, cipher: DataCipher, contact: Contac
         .order_by(Message.id)
     ):
         messages.setdefault(message.conversation_id, []).append(
-            {"direction": message.direction, "time": message.created_at, "text": _text(cipher, message)}
+            {"direction": message.direction, "time": message.created_at, "text": read_body(cipher, message)}
         )
     return {
         "pseudonym": contact.pseudonym,

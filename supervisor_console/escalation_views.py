@@ -24,7 +24,7 @@ from core.models import (
     SupervisorPage,
 )
 from core.models.escalation import OPEN_STATES
-from core.outbox import body_context
+from core.outbox import read_body
 from core.services import Services
 from escalation.packets import CONTACT_ROUTES, LAWFUL_BASES
 from escalation.partners import load_partners
@@ -128,12 +128,7 @@ async def selectable_messages(
     )
     shown = []
     for message in reversed(list(rows)):
-        text = "[erased]"
-        if message.body_enc is not None:
-            try:
-                text = services.cipher.decrypt(message.body_enc, context=body_context(conversation.id))
-            except DecryptionError:
-                text = "[unreadable]"
+        text = "[erased]" if message.body_enc is None else (read_body(services.cipher, message) or "[unreadable]")
         shown.append(
             {
                 "id": message.id,

@@ -9,9 +9,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from core.crypto import DecryptionError
 from core.models import Assessment, Contact, Conversation, Message, Staff
-from core.outbox import body_context
+from core.outbox import read_body
 from core.services import Services
 from escalation.queue import queued_conversations
 from supervisor_console.access import ALL_CONVERSATIONS_ROLES, may_manage, may_write_to, sees_conversations
@@ -228,10 +227,8 @@ def _who(message: Message, authors: dict[int, str]) -> str:
 def _body(services: Services, message: Message, conversation_id: int) -> str:
     if message.body_enc is None:
         return "[erased]"
-    try:
-        return services.cipher.decrypt(message.body_enc, context=body_context(conversation_id))
-    except DecryptionError:
-        return "[unreadable: key not available]"
+    text = read_body(services.cipher, message)
+    return "[unreadable: key not available]" if text is None else text
 
 
 async def conversation_header(

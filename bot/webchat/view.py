@@ -9,9 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.webchat.sender import CHANNEL
-from core.crypto import DecryptionError
 from core.models import ChannelIdentity, Contact, Conversation, Message
-from core.outbox import body_context
+from core.outbox import read_body
 from core.services import Services
 from handlers.keyboards import MYDATA, NOTICE, keyboard_for
 
@@ -76,12 +75,7 @@ async def chat_view(services: Services, token: str, page_language: str) -> ChatV
 
 
 def _message(services: Services, message: Message, language: str, *, latest: bool, pending: bool) -> dict[str, Any]:
-    text = ""
-    if message.body_enc is not None:
-        try:
-            text = services.cipher.decrypt(message.body_enc, context=body_context(message.conversation_id))
-        except DecryptionError:
-            text = ""
+    text = read_body(services.cipher, message) or ""
     # A prompt's buttons stay only while they still mean something: the notice until it is answered,
     # any other prompt while it is the last thing in the conversation.
     open_prompt = (message.kind == NOTICE and pending) or (message.kind != NOTICE and latest)
