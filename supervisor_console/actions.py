@@ -28,6 +28,7 @@ async def do_send_reply(*, services: Services, staff: Staff, conversation_id: in
     async with services.sessionmaker() as session, session.begin():
         conversation = await session.get_one(Conversation, conversation_id, with_for_update=_lock(session))
         if conversation.assignee_id is None and conversation.status in ("open", "waiting"):
+            await check_may_take_more(session, staff)
             conversation.assignee_id = staff.id
             conversation.status = "assigned"
             record_audit(session, AuditCode.CONVERSATION_CLAIMED, actor_id=staff.id, conversation_id=conversation.id)
@@ -56,6 +57,7 @@ async def do_send_reply(*, services: Services, staff: Staff, conversation_id: in
 async def do_claim(*, services: Services, staff: Staff, conversation_id: int) -> bool:
     now = services.clock.now()
     async with services.sessionmaker() as session, session.begin():
+        await check_may_take_more(session, staff)
         claimed = await claim_conversation(session, conversation_id=conversation_id, staff=staff, now=now)
         if claimed:
             record_audit(session, AuditCode.CONVERSATION_CLAIMED, actor_id=staff.id, conversation_id=conversation_id)

@@ -12,7 +12,6 @@ from supervisor_console.access import access_conversation, sees_conversations
 from supervisor_console.actions import (
     ActionRefusedError,
     caseload,
-    check_may_take_more,
     do_claim,
     do_claim_next,
     do_send_reply,
@@ -157,13 +156,7 @@ async def reply(
 ) -> Response:
     back = f"/console/conversations/{conversation_id}"
     async with session.begin():
-        conversation = await access_conversation(session, viewer.staff, conversation_id)
-        taking = conversation.assignee_id is None
-        if taking:
-            try:
-                await check_may_take_more(session, viewer.staff)
-            except ActionRefusedError as refusal:
-                return refused(request, str(refusal), back)
+        await access_conversation(session, viewer.staff, conversation_id)
     try:
         await do_send_reply(
             services=get_services(request), staff=viewer.staff, conversation_id=conversation_id, text=text
@@ -178,24 +171,18 @@ async def claim(request: Request, conversation_id: int, session: DbSession, view
     back = f"/console/conversations/{conversation_id}"
     async with session.begin():
         await access_conversation(session, viewer.staff, conversation_id)
-        try:
-            await check_may_take_more(session, viewer.staff)
-        except ActionRefusedError as refusal:
-            return refused(request, str(refusal), back)
-    await do_claim(services=get_services(request), staff=viewer.staff, conversation_id=conversation_id)
+    try:
+        await do_claim(services=get_services(request), staff=viewer.staff, conversation_id=conversation_id)
+    except ActionRefusedError as refusal:
+        return refused(request, str(refusal), back)
     return RedirectResponse(f"/console/conversations/{conversation_id}", status_code=303)
 
 
 @router.post("/console/claim-next")
-async def claim_next(request: Request, session: DbSession, viewer: CheckedViewer) -> Response:
+async def claim_next(request: Request, viewer: CheckedViewer) -> Response:
     back = "/console"
     if not sees_conversations(viewer.staff):
         return refused(request, "Your role does not take conversations from the queue.")
-    async with session.begin():
-        try:
-            await check_may_take_more(session, viewer.staff)
-        except ActionRefusedError as refusal:
-            return refused(request, str(refusal), back)
     try:
         claimed = await do_claim_next(services=get_services(request), staff=viewer.staff)
     except ActionRefusedError as refusal:
