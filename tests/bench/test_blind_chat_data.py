@@ -1,0 +1,73 @@
+"""The blind chat set for the triage bench is well formed; it says nothing about how the triage scores on it."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+DATA = Path(__file__).resolve().parents[2] / "bench" / "data" / "blind_chat.jsonl"
+LANGS = {"en", "ar", "uk", "ru", "fa", "fr", "es"}
+LEVELS = {"critical", "high", "normal", "low"}
+URGENT = {"critical", "high"}
+CATEGORIES = {
+    "self_harm",
+    "harm_to_others",
+    "violence_abuse",
+    "medical_emergency",
+    "trafficking_exploitation",
+    "missing_person",
+    "detention_deportation",
+    "basic_needs",
+    None,
+}
+SPLITS = {"dev", "heldout"}
+
+
+def _lines() -> list[dict[str, Any]]:
+    lines = DATA.read_text(encoding="utf-8").splitlines()
+    assert lines, "the data file is empty"
+    rows = []
+    for number, line in enumerate(lines, 1):
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            pytest.fail(f"line {number} is not JSON: {error}")
+        assert isinstance(row, dict), f"line {number} is not an object"
+        rows.append(row)
+    return rows
+
+
+def test_every_line_has_exactly_the_fields_with_valid_values() -> None:
+    for number, row in enumerate(_lines(), 1):
+        assert set(row) == {"text", "lang", "level", "category", "split"}, f"line {number}: {sorted(row)}"
+        assert isinstance(row["text"], str), f"line {number}"
+        assert row["text"].strip(), f"line {number}: empty text"
+        assert row["lang"] in LANGS, f"line {number}: {row['lang']!r}"
+        assert row["level"] in LEVELS, f"line {number}: {row['level']!r}"
+        assert row["category"] in CATEGORIES, f"line {number}: {row['category']!r}"
+        assert row["split"] in SPLITS, f"line {number}: {row['split']!r}"
+
+
+def test_urgent_lines_name_a_category() -> None:
+    for number, row in enumerate(_lines(), 1):
+        if row["level"] in URGENT:
+            assert row["category"] is not None, f"line {number}: urgent without a category"
+
+
+def test_no_duplicate_texts() -> None:
+    counts = Counter(row["text"].strip().casefold() for row in _lines())
+    assert [text for text, n in counts.items() if n > 1] == []
+
+
+@pytest.mark.parametrize("lang", sorted(LANGS))
+def test_each_language_is_big_enough_and_mixed(lang: str) -> None:
+    rows = [row for row in _lines() if row["lang"] == lang]
+    assert len(rows) >= 50
+    for split in SPLITS:
+        half = [row for row in rows if row["split"] == split]
+        assert any(row["level"] in URGENT for row in half), f"{lang} {split}: no urgent line"
+        assert any(row["level"] not in URGENT for row in half), f"{lang} {split}: no non-urgent line"
