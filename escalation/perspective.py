@@ -171,10 +171,15 @@ def judge(hit: Hit, concept: Concept, sentences: Sentences) -> Verdict:
             return Verdict(THIRD_PARTY, shown)
         if concept.personal:
             return Verdict(NOT_SELF, shown)  # "my mother has her pills": someone else's, no risk said
-    if kind is None or (kind == YOU and not concept.reflexive):
+    # "my daughter": the writer's own family, never news to them whatever the sentence mentions
+    own_family = holder is not None and any(p.concept == SELF and p.end == holder.start for p in people)
+    if kind is None or (kind == OTHER and not own_family) or (kind == YOU and not concept.reflexive):
+        # news, a film, a study; also of someone else ("on the news a kid went missing"), while
+        # the writer's own disclosure never is, whatever article the sentence mentions
         report = framed(REPORT)
         if report:
-            return Verdict(REPORTED, report.evidence)  # news, a film, a study
+            return Verdict(REPORTED, report.evidence)
+    if kind is None or (kind == YOU and not concept.reflexive):
         advice = framed(ADVICE)
         if advice:
             return Verdict(ADVICE_GIVEN, advice.evidence)  # "stay strong, wanting to die passes"

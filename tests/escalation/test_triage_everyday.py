@@ -32,6 +32,8 @@ EVERYDAY = [
     "a friend of mine committed suicide last year, i still miss him",
     "what is suicidal ideation exactly",
     "anyway for a person who is suicidal the hotline is better than reddit",
+    "they said on the news a little boy went missing near the station",
+    "does domestic violence count as a reason to stay",
 ]
 
 URGENT = [
@@ -59,6 +61,15 @@ URGENT = [
     ("i put a gun in my mouth and pulled the trigger but it jammed", CRITICAL),
     # the method names its own means, which the rules read as method + means: an accepted over-estimate
     ("i keep thinking about putting a gun to my head", CRITICAL),
+    ("standing on the edge of the roof. sorry for everything", CRITICAL),
+    ("my stepfather said he will find me and make me pay", HIGH),
+    ("they keep our passports and the door is locked from outside", HIGH),
+    ("her waters went an hour ago and the bus is not coming", HIGH),
+    ("my uncle fell and he is not responding", CRITICAL),
+    ("my sister's phone has been off for four days, nobody has heard from her", HIGH),
+    ("the police are at our door, they are taking him to the detention centre", HIGH),
+    ("he wants to set fire to the shop of the man who robbed him", HIGH),
+    ("my daughter went missing yesterday and now it is on the news", CRITICAL),
 ]
 
 
