@@ -34,6 +34,7 @@ EVERYDAY = [
     "anyway for a person who is suicidal the hotline is better than reddit",
     "they said on the news a little boy went missing near the station",
     "does domestic violence count as a reason to stay",
+    "if the gate is closed we will jump the fence tonight",
 ]
 
 URGENT = [
