@@ -10,6 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.triage_eval import scores
 from core.levels import Level
 from escalation.triage import get_triage
 
@@ -52,17 +53,14 @@ def _assess(items: list[dict[str, str]]) -> list[Row]:
 
 
 def _line(name: str, rows: list[Row]) -> str:
-    tp = sum(1 for r in rows if r.truth in URGENT and r.guess in URGENT)
+    recall, precision, f1, urgent = scores([(r.truth in URGENT, r.guess in URGENT) for r in rows])
     fp = sum(1 for r in rows if r.truth not in URGENT and r.guess in URGENT)
     fn = sum(1 for r in rows if r.truth in URGENT and r.guess not in URGENT)
-    calm = sum(1 for r in rows if r.truth not in URGENT)
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    calm = len(rows) - urgent
     exact = sum(1 for r in rows if r.truth == r.guess) / len(rows) if rows else 0.0
     false_alarm = fp / calm if calm else 0.0
     return (
-        f"{name:<10}{len(rows):>5}{tp + fn:>8}{recall:>8.3f}{precision:>11.3f}{f1:>7.3f}{exact:>8.3f}"
+        f"{name:<10}{len(rows):>5}{urgent:>8}{recall:>8.3f}{precision:>11.3f}{f1:>7.3f}{exact:>8.3f}"
         f"{false_alarm:>9.3f}  ({fn} missed, {fp}/{calm} false alarms)"
     )
 

@@ -34,7 +34,7 @@ MAPPING = {
 URGENT = {Level.CRITICAL, Level.HIGH}
 
 
-def _scores(pairs: list[tuple[bool, bool]]) -> tuple[float, float, float, int]:
+def scores(pairs: list[tuple[bool, bool]]) -> tuple[float, float, float, int]:
     tp = sum(1 for truth, guess in pairs if truth and guess)
     fp = sum(1 for truth, guess in pairs if guess and not truth)
     fn = sum(1 for truth, guess in pairs if truth and not guess)
@@ -47,9 +47,9 @@ def _scores(pairs: list[tuple[bool, bool]]) -> tuple[float, float, float, int]:
 def _report(truth: list[Level], guess: list[Level]) -> None:
     print(f"{'level':<16}{'recall':>8}{'precision':>11}{'F1':>7}{'support':>9}")
     for level in Level:
-        recall, precision, f1, support = _scores([(t == level, g == level) for t, g in zip(truth, guess, strict=True)])
+        recall, precision, f1, support = scores([(t == level, g == level) for t, g in zip(truth, guess, strict=True)])
         print(f"{level.value:<16}{recall:>8.3f}{precision:>11.3f}{f1:>7.3f}{support:>9}")
-    recall, precision, f1, support = _scores([(t in URGENT, g in URGENT) for t, g in zip(truth, guess, strict=True)])
+    recall, precision, f1, support = scores([(t in URGENT, g in URGENT) for t, g in zip(truth, guess, strict=True)])
     print(f"{'critical+high':<16}{recall:>8.3f}{precision:>11.3f}{f1:>7.3f}{support:>9}")
     print("confusion (true → predicted):")
     for level in Level:

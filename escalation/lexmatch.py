@@ -194,20 +194,13 @@ def lemma_words(lexicon: LanguageLexicon) -> set[str]:
     return {w for _, _, words in split_groups(lexicon)[0] for w in words}
 
 
-def _without_negations(lemmas: dict[str, str], lexicon: LanguageLexicon) -> dict[str, str]:
+def _without_negations(lemmas: dict[str, str], phrases: list[Phrase]) -> dict[str, str]:
     """The lemma table minus the language's one-word negation cues, which stay their own key.
 
     The lookup tables fold a negated auxiliary into its lemma ("dont" → "do"), which would make
     "I do want to live" match "dont want to live" and lose every denial written as one word.
     """
-    negations = {
-        word
-        for group in lexicon.groups
-        if group.concept == _NEGATION_CONCEPT
-        for phrase in group.phrases
-        if len(words := phrase.removeprefix("=").split()) == 1
-        for word in (squeeze(normalize(words[0])),)
-    }
+    negations = {words[0] for _, concept, words in phrases if concept == _NEGATION_CONCEPT and len(words) == 1}
     return {form: lemma for form, lemma in lemmas.items() if form not in negations}
 
 
@@ -237,7 +230,7 @@ class LanguageMatcher:
         self._concepts: dict[str, str] = {group.rule_id: group.concept for group in lexicon.groups}
         wanted = {w for _, _, words in phrases for w in words}
         lemmas = _load_lemmas(lexicon.lang, wanted) if lexicon.lang in manifest.lemma_languages else {}
-        lemmas = _without_negations(lemmas, lexicon)
+        lemmas = _without_negations(lemmas, phrases + surface)
         self.keyer = Keyer(lemmas, stems, lexicon.clitics)
         self.keyer.freeze({self.keyer.key(w) for w in wanted})
         self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
