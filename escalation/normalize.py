@@ -35,7 +35,16 @@ _LATIN_FOLD = {
     if unicodedata.normalize("NFD", chr(cp))[0].isascii() and len(unicodedata.normalize("NFD", chr(cp))) > 1
 }
 
-_LETTER_RUN = re.compile(r"([^\W\d_])\1+")
+# Whole words left unsqueezed because their squeezed form is another everyday word with another
+# meaning: "soon" would become "son" (every "my son" a time of "now") and "noose" "nose" (a nose
+# bleed a hanging method). Only a word standing exactly so is kept; "sooooon" still squeezes.
+_WHOLE_WORDS = ("soon", "noose", "nooses")
+_SQUEEZE = re.compile(r"\b(?:" + "|".join(_WHOLE_WORDS) + r")\b|([^\W\d_])\1+")
+
+
+def _squeezed(match: re.Match[str]) -> str:
+    return match.group(1) or match.group(0)
+
 
 # Sentence punctuation survives as a "." token: it stops a negation or a phrase from reaching
 # across sentences ("No. I want to die" is not a denial).
@@ -93,7 +102,7 @@ def squeeze(word: str) -> str:
     Applied to text and lexicon alike, so the occasional collision is symmetric and harmless while
     every elongation a writer adds for emphasis disappears.
     """
-    return _LETTER_RUN.sub(r"\1", word)
+    return _SQUEEZE.sub(_squeezed, word)
 
 
 def normalize(text: str) -> str:
