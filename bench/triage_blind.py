@@ -1,4 +1,4 @@
-"""Score triage on the blind chat set per split and language; `--show dev` lists dev misses, never heldout."""
+"""Score triage on a blind chat set per split and language; `--show dev` lists dev misses, never heldout."""
 
 from __future__ import annotations
 
@@ -95,9 +95,11 @@ def main() -> None:
     rows = _assess(_load(args.path))
     print(f"{args.path.name}: {len(rows)} messages; urgent = critical+high; false+ = normal/low assessed urgent")
     print()
-    for split in SPLITS:
+    present = [split for split in SPLITS if any(r.split == split for r in rows)]
+    for split in present:
         _table(f"split {split}", [r for r in rows if r.split == split])
-    _table("both splits", rows)
+    if len(present) > 1:
+        _table("both splits", rows)
     if args.show == "dev":
         _show([r for r in rows if r.split == "dev"])
 
