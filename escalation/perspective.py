@@ -58,6 +58,10 @@ class Sentences:
         end = self._boundaries[after] if after < len(self._boundaries) else 1 << 30
         return start, end
 
+    def divided(self, end: int, start: int) -> bool:
+        """Whether a sentence boundary lies between token `end` and token `start` (end <= start)."""
+        return bisect_left(self._boundaries, end) < bisect_left(self._boundaries, start)
+
     def share(self, hits: Iterable[Hit]) -> None:
         """Add topic cues found by another language's lexicon: token positions align across languages,
         and "statistiques des overdoses" is read by the English lexicon as well as the French one."""

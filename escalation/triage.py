@@ -208,25 +208,24 @@ def _unmasked(hits: list[Hit], manifest: Manifest) -> list[Hit]:
 
     "jump" in "jump on the bus" or "me corté" in "me corté el pelo": the longer phrase is the
     ordinary reading, so the method verb or the self-injury phrase inside it is not evidence.
+    A mask covers the words whichever lexicon read them: token positions align across languages,
+    and Russian "убить время" is as everyday when the Ukrainian tables, which share spellings, read it.
     """
     masking = [(h, manifest.concepts[h.concept].masks) for h in hits if manifest.concepts[h.concept].masks]
     if not masking:
         return hits
     return [
-        h
-        for h in hits
-        if not any(
-            h.concept in masks and m.lang == h.lang and m.start <= h.start and h.end <= m.end for m, masks in masking
-        )
+        h for h in hits if not any(h.concept in masks and m.start <= h.start and h.end <= m.end for m, masks in masking)
     ]
 
 
-def _within(first: list[Hit], second: list[Hit], window: int) -> list[Hit]:
-    """Pairs where a hit of the first concept ends at most `window` tokens before one of the second."""
+def _within(first: list[Hit], second: list[Hit], window: int, sentences: dict[str, Sentences]) -> list[Hit]:
+    """Pairs where a hit of the first concept ends at most `window` tokens before one of the second,
+    in the same sentence: "he hit the ball. he called me" is not "hit me"."""
     pairs: list[Hit] = []
     for a in first:
         for b in second:
-            if a.lang == b.lang and 0 <= b.start - a.end <= window:
+            if a.lang == b.lang and 0 <= b.start - a.end <= window and not sentences[a.lang].divided(a.end, b.start):
                 pairs.extend((a, b))
     return pairs
 
@@ -308,7 +307,7 @@ def _evaluate(
             if not evidence:
                 continue
         else:
-            evidence = _within(present[rule.all[0]], present[rule.all[1]], rule.window)
+            evidence = _within(present[rule.all[0]], present[rule.all[1]], rule.window, sentences)
             if not evidence:
                 continue
         if rule.unless and _blocked(evidence, [h for c in rule.unless for h in present.get(c, ())], manifest.near):

@@ -1,4 +1,4 @@
-"""The grammar of harm in English: a harm verb with its object and, for killing, an intent, instead of one phrase each."""
+"""The grammar of harm: a harm verb with its object and, for killing, an intent, instead of one phrase each."""
 
 from __future__ import annotations
 
@@ -92,3 +92,28 @@ def test_a_son_is_not_soon_and_a_nose_is_not_a_noose(triage: Triage) -> None:
     assert triage.assess("he hit my son", "en").level == HIGH
     assert triage.assess("i have a noose ready tonight", "en").level == CRITICAL
     assert triage.assess("i will do it soon, i have the pills", "en").level == CRITICAL
+
+
+# (text, lang, expected level): how the grammar's rules read word order and sentences, in any language
+MECHANICS = [
+    # a window never reaches across a sentence end: "hit" and "me" are in different sentences
+    ("the storm hit. us kids stayed inside all day", "en", NORMAL),
+    ("he hit me. i am scared", "en", HIGH),
+    # "у нас", "у мене" hold a pronoun that is no object
+    ("у нас в городе убили человека", "ru", NORMAL),
+    ("у нас у місті вбили людину", "uk", NORMAL),
+    ("они нас убьют", "ru", HIGH),
+    # a mask read by one lexicon covers the same words read by another (Ukrainian shares Russian spellings)
+    ("дети бьют друг друга подушками", "ru", NORMAL),
+    # an object pronoun glued to a killing verb inside the intent ("хочет [его убить]")
+    ("он хочет его убить", "ru", HIGH),
+    # an article is no object pronoun: it must touch the intent to count
+    ("la guerra va a matar a mucha gente", "es", NORMAL),
+    ("lo va a matar", "es", HIGH),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "level"), MECHANICS, ids=[t for t, _, _ in MECHANICS])
+def test_grammar_reads_word_order_and_sentences(triage: Triage, text: str, lang: str, level: Level) -> None:
+    result = triage.assess(text, lang)
+    assert result.level == level, result.rules
