@@ -99,8 +99,8 @@ def _second_table() -> dict[int, str]:
 def squeeze(word: str) -> str:
     """Collapse repeated letters ("pleaseeee" → "please", "لاااا" → "لا", also "kill" → "kil").
 
-    Applied to text and lexicon alike, so the occasional collision is symmetric and harmless while
-    every elongation a writer adds for emphasis disappears.
+    Applied to text and lexicon alike, so every elongation a writer adds for emphasis disappears and a
+    collision is symmetric; the few collisions that change meaning ("soon"/"son") are `_WHOLE_WORDS`.
     """
     return _SQUEEZE.sub(_squeezed, word)
 

@@ -94,26 +94,32 @@ def test_a_son_is_not_soon_and_a_nose_is_not_a_noose(triage: Triage) -> None:
     assert triage.assess("i will do it soon, i have the pills", "en").level == CRITICAL
 
 
-# (text, lang, expected level): how the grammar's rules read word order and sentences, in any language
+# (text, lang, expected level, the grammar rule that must fire or None): how the grammar's rules
+# read word order and sentences, in any language; each urgent line names its rule, because older
+# phrases would keep some of them urgent even if the grammar broke
 MECHANICS = [
-    # a window never reaches across a sentence end: "hit" and "me" are in different sentences
-    ("the storm hit. us kids stayed inside all day", "en", NORMAL),
-    ("he hit me. i am scared", "en", HIGH),
+    # a window never reaches across a sentence end: "hit" and "us" are in different sentences
+    ("the storm hit. us kids stayed inside all day", "en", NORMAL, None),
+    ("he hit me. i am scared", "en", HIGH, "grammar.abuse_me"),
     # "у нас", "у мене" hold a pronoun that is no object
-    ("у нас в городе убили человека", "ru", NORMAL),
-    ("у нас у місті вбили людину", "uk", NORMAL),
-    ("они нас убьют", "ru", HIGH),
+    ("у нас в городе убили человека", "ru", NORMAL, None),
+    ("у нас у місті вбили людину", "uk", NORMAL, None),
+    ("они нас убьют", "ru", HIGH, "grammar.me_intent"),
     # a mask read by one lexicon covers the same words read by another (Ukrainian shares Russian spellings)
-    ("дети бьют друг друга подушками", "ru", NORMAL),
+    ("дети бьют друг друга подушками", "ru", NORMAL, None),
     # an object pronoun glued to a killing verb inside the intent ("хочет [его убить]")
-    ("он хочет его убить", "ru", HIGH),
+    ("он хочет его убить", "ru", HIGH, "grammar.threat_them_lethal"),
     # an article is no object pronoun: it must touch the intent to count
-    ("la guerra va a matar a mucha gente", "es", NORMAL),
-    ("lo va a matar", "es", HIGH),
+    ("la guerra va a matar a mucha gente", "es", NORMAL, None),
+    ("lo va a matar", "es", HIGH, "grammar.them_intent"),
 ]
 
 
-@pytest.mark.parametrize(("text", "lang", "level"), MECHANICS, ids=[t for t, _, _ in MECHANICS])
-def test_grammar_reads_word_order_and_sentences(triage: Triage, text: str, lang: str, level: Level) -> None:
+@pytest.mark.parametrize(("text", "lang", "level", "rule"), MECHANICS, ids=[m[0] for m in MECHANICS])
+def test_grammar_reads_word_order_and_sentences(
+    triage: Triage, text: str, lang: str, level: Level, rule: str | None
+) -> None:
     result = triage.assess(text, lang)
     assert result.level == level, result.rules
+    if rule is not None:
+        assert rule in result.rules
