@@ -42,6 +42,7 @@ class Concept:
     reflexive: bool = False  # a person word inside the phrase is its subject ("kill myself")
     needs_self: bool = False  # counts only when the writer explicitly speaks of themselves
     keeps_past: bool = False  # past by nature (an attempt): a closed-past frame does not discount it
+    hyperbole: bool = False  # killing words: a joke marker in the sentence ("jk", "😂", "ptdr") makes them everyday
     third_party: str | None = None  # the concept it becomes when a specific other person is at risk
     context: bool = False  # person and frame words: read only in a language that has evidence already
     anchor: bool = False  # a modifier that still makes a language worth tokenising (means: "pills", "rope")
@@ -123,6 +124,7 @@ def load_manifest(directory: Path = LEXICON_DIR) -> Manifest:
             reflexive=bool(spec.get("reflexive", False)),
             needs_self=bool(spec.get("needs_self", False)),
             keeps_past=bool(spec.get("keeps_past", False)),
+            hyperbole=bool(spec.get("hyperbole", False)),
             third_party=spec.get("third_party"),
             context=bool(spec.get("context", False)),
             anchor=bool(spec.get("anchor", False)),

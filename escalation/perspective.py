@@ -16,8 +16,11 @@ SELF, YOU, OTHER, ANYONE = "who.self", "who.you", "who.other", "who.anyone"
 PEOPLE = (SELF, YOU, OTHER, ANYONE)
 IF, PAST, PRESENT, REPORT, ADVICE = "frame.if", "frame.past", "frame.present", "frame.report", "frame.advice"
 TOPIC = "frame.topic"
+JOKE = "frame.joke"
 NOW = "time.now"
-WORDS = frozenset((*PEOPLE, IF, PAST, PRESENT, REPORT, ADVICE, TOPIC))
+WORDS = frozenset((*PEOPLE, IF, PAST, PRESENT, REPORT, ADVICE, TOPIC, JOKE))
+# cues one language's lexicon finds for every language's phrases (token positions align across languages)
+SHARED = frozenset((TOPIC, JOKE))
 # A topic cue names the phrase when it heads it ("shelter for victims of domestic violence", "what is
 # trafficking") or follows it as in a compound noun ("abuse hotline", "suicide prevention")
 TOPIC_BEFORE, TOPIC_AFTER = 3, 1
@@ -32,6 +35,7 @@ NOT_SELF = "not_self"  # a phrase that needs an explicit "I" did not get one
 # discounts: the phrase keeps its category at the normal level, with the reason in its rule id
 ADDRESSED, GENERIC, REPORTED, ADVICE_GIVEN, PAST_TOLD = "addressed", "generic", "reported", "advice", "past"
 NAMED = "topic"  # the phrase names a topic, a service or a question about it; nobody's risk is told
+JOKING = "joke"  # a killing word in a sentence the writer marks as a joke ("im gonna kill her 😂 jk")
 
 
 @dataclass(frozen=True)
@@ -63,10 +67,10 @@ class Sentences:
         return bisect_left(self._boundaries, end) < bisect_left(self._boundaries, start)
 
     def share(self, hits: Iterable[Hit]) -> None:
-        """Add topic cues found by another language's lexicon: token positions align across languages,
-        and "statistiques des overdoses" is read by the English lexicon as well as the French one."""
+        """Add topic and joke cues found by another language's lexicon: token positions align across
+        languages, and "statistiques des overdoses" is read by the English lexicon as well as the French one."""
         for hit in hits:
-            self._words.setdefault(TOPIC, []).append(hit)
+            self._words.setdefault(hit.concept, []).append(hit)
 
     def within(self, concepts: Iterable[str], start: int, end: int) -> list[Hit]:
         return [h for c in concepts for h in self._words.get(c, ()) if start <= h.start and h.end <= end]
@@ -140,6 +144,13 @@ def judge(hit: Hit, concept: Concept, sentences: Sentences) -> Verdict:
     liaison's glance; a phrase with no person word is the writer's own.
     """
     start, end = sentences.span(hit)
+    if concept.hyperbole:
+        # "this paperwork will kill me 😂", "je vais la tuer ptdr": an explicit joke marker in the same
+        # sentence. Only killing words take it: a beating or a wish to die is never discounted by a laugh,
+        # since people often laugh off what they are disclosing.
+        joke = sentences.within((JOKE,), start, end)
+        if joke:
+            return Verdict(JOKING, (joke[0],))
     limit = hit.end if concept.reflexive else hit.start
     people = sentences.within(PEOPLE, start, limit)
     holder = _holder(hit, concept, people)
