@@ -96,7 +96,8 @@ TERMS: dict[str, dict[str, list[str]]] = {
     },
 }
 
-# Urgent and ordinary messages with a slot; each language has both kinds.
+# Urgent and ordinary messages with a slot; each language has both kinds. A fever alone is ordinary for
+# everyone: a health status such as a pregnancy never makes a body state urgent by itself.
 TEMPLATES: dict[str, list[str]] = {
     "en": [
         "I am {x} and I want to kill myself tonight",
@@ -107,6 +108,7 @@ TEMPLATES: dict[str, list[str]] = {
         "I'm {x}, where can I find a lawyer?",
         "thank you, I am {x}",
         "I'm {x}. my son is missing",
+        "I'm {x} and I have a fever",
     ],
     "ar": [
         "انا {x} وبدي موت الليلة",
@@ -115,6 +117,7 @@ TEMPLATES: dict[str, list[str]] = {
         "انا {x}، وين بلاقي محامي؟",
         "شكرا، انا {x}",
         "انا {x} وابني مفقود",
+        "انا {x} وعندي حرارة",
     ],
     "uk": [
         "я {x} і хочу померти сьогодні",
@@ -122,6 +125,7 @@ TEMPLATES: dict[str, list[str]] = {
         "я {x}, де знайти юриста?",
         "дякую, я {x}",
         "я {x} і завтра мене депортують",
+        "я {x} і в мене температура",
     ],
     "ru": [
         "я {x} и хочу умереть сегодня",
@@ -129,6 +133,7 @@ TEMPLATES: dict[str, list[str]] = {
         "я {x}, где найти юриста?",
         "спасибо, я {x}",
         "я {x}, сын пропал",
+        "я {x} и у меня температура",
     ],
     "fa": [
         "من {x} هستم و میخوام بمیرم",
@@ -136,6 +141,7 @@ TEMPLATES: dict[str, list[str]] = {
         "من {x} هستم، وکیل کجا پیدا کنم؟",
         "مرسی، من {x} هستم",
         "من {x} هستم و فردا دیپورتم میکنن",
+        "من {x} هستم و تب دارم",
     ],
     "fr": [
         "je suis {x} et jai envie de mourir ce soir",
@@ -143,6 +149,7 @@ TEMPLATES: dict[str, list[str]] = {
         "je suis {x}, ou trouver un avocat ?",
         "merci, je suis {x}",
         "je suis {x} et on a rien a manger avec mes enfants",
+        "je suis {x} et jai de la fievre",
     ],
     "es": [
         "soy {x} y me quiero morir esta noche",
@@ -150,6 +157,7 @@ TEMPLATES: dict[str, list[str]] = {
         "soy {x}, donde encuentro un abogado?",
         "gracias, soy {x}",
         "soy {x} y me van a deportar manana",
+        "soy {x} y tengo fiebre",
     ],
 }
 
