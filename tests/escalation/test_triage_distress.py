@@ -34,7 +34,8 @@ DISCLOSURES = [
     # a body in danger
     ("my baby is burning up and wont drink", HIGH, "medical_emergency.state+infant"),
     ("shes 3 months old and has a fever", HIGH, "medical_emergency.state+infant"),
-    ("im 30 weeks pregnant and have cramps and bleeding", HIGH, "medical_emergency.state+infant"),
+    ("my baby is 2 months old and keeps throwing up", HIGH, "medical_emergency.state+infant"),
+    ("weve been sleeping rough for a week", HIGH, "basic_needs.outside+duration"),
     ("he has had a fever of 40 and it wont go down", HIGH, "medical_emergency.state+severe"),
     ("cut my hand and its pouring, the towel is soaked", HIGH, "medical_emergency.state+severe"),
     ("my son keeps throwing up and no doctor will see us", HIGH, "medical_emergency.state+nocare"),
