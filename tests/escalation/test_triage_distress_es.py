@@ -1,0 +1,241 @@
+"""The grammar of distress in Spanish (Spain and Latin America): risks said in the writer's own words, read by
+construction, not by phrase. The pronoun is dropped, so the first-person verb is the desire word ("quiero",
+"quisiera", "me quiero"); clitics come before the verb ("me corto los brazos"); chat spellings (q, xq, kiero,
+tmb, toy) and no accents."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.levels import Level
+from escalation.triage import Triage
+
+CRITICAL, HIGH, NORMAL, LOW = Level.CRITICAL, Level.HIGH, Level.NORMAL, Level.LOW
+
+# (text, expected level, the rule that must carry it): each fails without the Spanish tables
+DISCLOSURES = [
+    # a wish with its death: the first-person verb carries the person
+    ("kiero desaparecer para siempre, nadie lo notaria", HIGH, "grammar.want_death"),
+    ("ojala no despierte mañana", HIGH, "grammar.want_death"),
+    ("ultimamente pienso mucho en la muerte", HIGH, "grammar.want_death"),
+    ("me gustaria dejar de existir", HIGH, "grammar.want_death"),
+    ("seria mejor no haber nacido", HIGH, "grammar.want_death"),
+    ("solo quiero morirme ya", HIGH, "grammar.want_death"),
+    ("nada mas quiero dormir y no despertar nunca", HIGH, "grammar.want_death"),
+    ("preferiria estar muerta", HIGH, "grammar.want_death"),
+    ("quisiera que todo se acabe", HIGH, "grammar.want_death"),
+    ("ojala me atropelle un carro", HIGH, "grammar.want_death"),
+    ("tmb pienso en morirme todos los dias", HIGH, "grammar.want_death"),
+    ("tengo ganas de desaparecer hoy", CRITICAL, "grammar.want_death"),
+    # a refusal or a weariness with a life word
+    ("no quiero seguir viviendo asi", HIGH, "grammar.refuse_life"),
+    ("no kiero vivir mas", HIGH, "grammar.refuse_life"),
+    ("no le veo sentido a la vida", HIGH, "grammar.refuse_life"),
+    ("de que sirve vivir si todo sale mal", HIGH, "grammar.refuse_life"),
+    ("ya no tengo ganas de vivir", HIGH, "grammar.refuse_life"),
+    ("no encuentro razones para seguir viviendo", HIGH, "grammar.refuse_life"),
+    ("xq sigo aqui si ya no kiero existir", HIGH, "grammar.refuse_life"),
+    ("q sentido tiene seguir", HIGH, "grammar.refuse_life"),
+    ("estoy harta de vivir", HIGH, "grammar.weary_life"),
+    ("cansado de existir la verdad", HIGH, "grammar.weary_life"),
+    ("ya me canse de la vida", HIGH, "grammar.weary_life"),
+    ("estoy hasta la madre de vivir", HIGH, "grammar.weary_life"),
+    ("no aguanto vivir asi", HIGH, "grammar.weary_life"),
+    # someone else's wish: the person word before the desire holds it
+    ("mi hermana dice que quiere morirse", HIGH, "grammar.other_want_death"),
+    ("mi novio dice q ya no quiere vivir", HIGH, "grammar.other_refuse_life"),
+    ("ella esta cansada de vivir", HIGH, "grammar.other_weary_life"),
+    ("mi hermana quiere morirse esta noche", CRITICAL, "grammar.other_want_death"),
+    # an injuring verb with the body: the clitic first ("me corto"), third person with "se"
+    ("me corto los brazos cuando estoy sola", HIGH, "grammar.injure_self"),
+    ("me rayo los brazos con el compas", HIGH, "grammar.injure_self"),
+    ("me araño la piel cuando me da ansiedad", HIGH, "grammar.injure_self"),
+    ("otra vez me hice cortadas en los muslos", HIGH, "grammar.injure_self"),
+    ("sigo cortandome las piernas", HIGH, "grammar.injure_self"),
+    ("me corto las muñecas hoy", CRITICAL, "grammar.injure_self"),
+    ("mi prima se corta las muñecas", HIGH, "grammar.other_injure"),
+    ("mi hija se hace heridas en los brazos", HIGH, "grammar.other_injure"),
+    # a body in danger: a baby, a severity, no care to be had
+    ("mi bebe de 2 meses tiene fiebre", HIGH, "medical_emergency.state+infant"),
+    ("la bebita tiene calentura y no quiere mamar", HIGH, "medical_emergency.state+infant"),
+    ("el nene esta vomitando desde la mañana", HIGH, "medical_emergency.state+infant"),
+    ("mi hijo tiene 40 de fiebre y no le baja", HIGH, "medical_emergency.state+severe"),
+    ("me sale sangre de la herida y no para", HIGH, "medical_emergency.state+severe"),
+    ("mi esposo tiene diarrea con sangre y no tenemos seguro", HIGH, "medical_emergency.state+nocare"),
+    ("mi mama esta muy mareada y no nos atienden en la clinica", HIGH, "medical_emergency.state+nocare"),
+    # going without: a lack with its item, either order; nowhere to sleep
+    ("se nos termino la formula del bebe", HIGH, "basic_needs.without+child"),
+    ("la nevera esta vacia y los niños no han comido", HIGH, "basic_needs.without+child"),
+    ("no tenemos pañales para la bebe", HIGH, "basic_needs.without+child"),
+    ("no tenemos luz ni agua desde el lunes", HIGH, "basic_needs.without+duration"),
+    ("llevamos 4 dias sin comida", HIGH, "basic_needs.without+duration"),
+    ("el albergue esta lleno, vamos a dormir afuera esta noche", HIGH, "basic_needs.outside+now"),
+    ("nos echaron del cuarto y tengo un bebe", HIGH, "basic_needs.outside+child"),
+    ("estamos durmiendo en el parque con los niños", HIGH, "basic_needs.outside+child"),
+    # a child lost right now (the personal "a" marks a person), someone gone quiet
+    ("no encuentro a mi hija en el mercado, estaba aqui hace un momento", CRITICAL, "grammar.search_child"),
+    ("lo perdi de vista a mi niño en la feria", CRITICAL, "grammar.search_child"),
+    ("se me solto de la mano mi hija en la plaza", CRITICAL, "grammar.search_child"),
+    ("mi hijo se perdio en el parque", CRITICAL, "grammar.search_child"),
+    ("nadie sabe de mi hermano desde hace tres dias", HIGH, "grammar.missing"),
+    ("mi cuñado salio y no volvio, ya van dos dias", HIGH, "grammar.missing"),
+    # being taken: an authority with its act
+    ("los de migracion se llevaron a mi papa hoy", HIGH, "grammar.agent_act"),
+    ("agentes de migracion tocaron la puerta esta mañana", HIGH, "grammar.agent_act"),
+    ("la policia anda buscando a mi esposo, dicen que regresan el lunes", HIGH, "grammar.agent_act"),
+    # papers kept
+    ("el patron se quedo con nuestros pasaportes", HIGH, "grammar.keep_docs"),
+    ("la señora no me quiere devolver el pasaporte", HIGH, "grammar.keep_docs"),
+    ("en la finca nos retienen los documentos", HIGH, "grammar.keep_docs"),
+    # going after someone
+    ("agarre un cuchillo, voy a ajustar cuentas con ese tipo", CRITICAL, "harm_to_others.seek+weapon"),
+    ("voy a darle una leccion a ese cabron", HIGH, "harm_to_others.seek+future"),
+    # at a height now
+    ("estoy en el puente ahorita", CRITICAL, "self_harm.at_height+now"),
+    ("estoy en la azotea, ya no puedo mas", CRITICAL, "self_harm.at_height+hopeless"),
+    ("toy en el techo del edificio ahora", CRITICAL, "self_harm.at_height+now"),
+    # forcing and "made me"; touching told with where; others better off
+    ("un tipo me forzo en el baño del bar", HIGH, "grammar.me_abuse"),
+    ("mi padrastro se mete en mi cama por las noches", HIGH, "es.violence_abuse.sexual.forced"),
+    ("el tio de mi novio se aprovecho de mi", HIGH, "es.violence_abuse.sexual.forced"),
+    ("pienso q todos estarian mejor sin mi", HIGH, "es.self_harm.intent.without_me"),
+    # an amount that is not a number
+    ("me tome la mitad del frasco de pastillas", CRITICAL, "self_harm.ingested+amount"),
+    ("ya me trague medio blister de clonazepam", CRITICAL, "self_harm.ingested+amount"),
+]
+
+# everyday Spanish with the same words: each stays an ordinary question
+EVERYDAY = [
+    "me muero por ver esa pelicula",
+    "quiero morirme de risa con ese video",
+    "quiero saber si voy a morir de esta gripe o es normal",
+    "quiero desaparecer un rato de las redes",
+    "prefiero no estar sola esta noche",
+    "mejor no estar en casa cuando llegue el casero",
+    "quiero vivir en madrid el año que viene",
+    "no quiero vivir con mis suegros, busco cuarto",
+    "estoy cansada de vivir en este albergue tan pequeño",
+    "no quiero vivir mas tiempo en este cuarto, hay otro?",
+    "no quiero despertar temprano el domingo",
+    "no quiero despertar al bebe",
+    "odio despertarme temprano para el trabajo",
+    "ya no quiero seguir esperando, cuando me dan la cita",
+    "no quiero seguir con el tramite de la residencia",
+    "no quiero complicarme la vida con papeles",
+    "me estoy ganando la vida limpiando casas",
+    "odio la vida nocturna de esta ciudad",
+    "quiero que todo termine bien con mi caso",
+    "quiero acabar con todo el papeleo hoy",
+    "mi abuela murio el año pasado, la extraño",
+    "pienso en la muerte de mi abuelo y lloro",
+    "no quiero morir, quiero vivir mucho tiempo",
+    "me corte el dedo cortando cebolla",
+    "me quemo con el horno siempre, hay curitas en el centro",
+    "me corto las uñas los domingos",
+    "me corto la llamada, vuelve a llamar",
+    "me cortaron la luz por no pagar, donde pago la factura",
+    "me hice un tatuaje en la piel del brazo",
+    "me hice heridas en los pies de tanto caminar",
+    "mi hijo tiene fiebre y tos, que farmacia abre",
+    "mi bebe tiene un sarpullido en la cara, que crema uso",
+    "estoy embarazada de 30 semanas, donde esta la clinica",
+    "cafe sin leche por favor",
+    "no hay leche en el super, donde compro",
+    "cortaron el agua por mantenimiento mañana en la mañana",
+    "no hay agua caliente en la ducha del albergue",
+    "se me perdio el celular en el bus",
+    "se me perdio el pasaporte de mi hijo, como lo renuevo",
+    "estoy buscando a un abogado para mi hijo",
+    "voy a buscar a mi hijo al colegio",
+    "la policia vino a dar una charla a la escuela de mi hijo",
+    "se llevo mi pasaporte a la embajada para la visa",
+    "me quitaron el pasaporte viejo cuando me dieron el nuevo",
+    "estamos en la azotea de fiesta esta noche",
+    "estoy en el puente esperando el bus",
+    "mi mama me obliga a comer verduras",
+    "me obligaron a esperar tres horas en la oficina",
+    "me toca trabajar el sabado",
+    "voy a darle una leccion de matematicas a mi hijo",
+    "mi hija no nos atiende el telefono porque esta en clase",
+    "no nos atienden en el consulado desde hace una semana y mi hijo necesita el pasaporte",
+    "estoy muerta de cansancio, quiero dormir",
+    "gracias, ya volvio la luz",
+]
+
+
+@pytest.mark.parametrize(("text", "level", "rule"), DISCLOSURES, ids=[t for t, _, _ in DISCLOSURES])
+def test_a_risk_in_the_writers_own_words_is_read_by_its_construction(
+    triage: Triage, text: str, level: Level, rule: str
+) -> None:
+    result = triage.assess(text, "es")
+    assert result.level == level, result.rules
+    assert rule in result.rules, result.rules
+
+
+@pytest.mark.parametrize("text", EVERYDAY)
+def test_everyday_uses_of_the_same_words_stay_ordinary(triage: Triage, text: str) -> None:
+    result = triage.assess(text, "es")
+    assert result.level in (NORMAL, LOW), result.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["me quiero morir 😂", "mi ex dice que me va a matar jajaja", "me pega 😂 no se que hacer"],
+)
+def test_a_short_laugh_never_discounts_a_disclosure(triage: Triage, text: str) -> None:
+    # joke markers only make killing words everyday, and "jajaja" is no marker: people laugh off what they disclose
+    assert triage.assess(text, "es").level in (CRITICAL, HIGH)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["estos examenes me van a matar jajajaja", "mi primo me quito el ultimo pedazo de pizza, lo voy a matar 😂"],
+)
+def test_an_explicit_joke_makes_a_killing_word_everyday(triage: Triage, text: str) -> None:
+    result = triage.assess(text, "es")
+    assert result.level == NORMAL, result.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "discount"),
+    [
+        ("de niña queria morir, ahora estoy bien", ".past"),
+        ("hace años queria morirme, ya lo supere", ".past"),
+        ("no quiero morir", ".negated"),
+        ("nunca quise desaparecer", ".negated"),
+        ("la gente que quiere morir necesita ayuda", ".generic"),
+        ("en la pelicula la protagonista quiere morir", ".reported"),
+    ],
+)
+def test_a_wish_keeps_its_frame(triage: Triage, text: str, discount: str) -> None:
+    result = triage.assess(text, "es")
+    assert result.level == NORMAL, result.rules
+    assert any(rule.startswith("es.wish.want") and rule.endswith(discount) for rule in result.rules), result.rules
+
+
+def test_a_denied_injury_and_a_denied_thought_stay_normal(triage: Triage) -> None:
+    injury = triage.assess("ya no me corto los brazos, tranquila", "es")
+    assert injury.level == NORMAL, injury.rules
+    assert any(rule.startswith("es.injure.verb") and rule.endswith(".negated") for rule in injury.rules), injury.rules
+    thought = triage.assess("no estoy pensando en suicidarme, solo ando estresada con el trabajo", "es")
+    assert thought.level == NORMAL, thought.rules
+
+
+def test_years_that_go_on_are_no_closed_past(triage: Triage) -> None:
+    # "hace años" dates a closed past, "hace años que" and "desde hace" say it goes on
+    assert triage.assess("hace años me cortaba los brazos, ya no", "es").level == NORMAL
+    assert triage.assess("hace años que quiero morirme", "es").level == HIGH
+    assert triage.assess("desde hace meses me corto los brazos", "es").level == HIGH
+
+
+def test_someone_elses_wish_is_left_out_for_the_writers_own_risk(triage: Triage) -> None:
+    result = triage.assess("mi hermana dice que quiere morirse", "es", third_party=False)
+    assert result.level == NORMAL, result.rules
+    assert "es.wish.want.other.third_party" in result.rules, result.rules
+
+
+def test_a_kitchen_power_cut_is_no_self_harm(triage: Triage) -> None:
+    # "me corto" by lemma read "me cortaron la luz"; now written forms, and the cut power is a lack
+    result = triage.assess("me cortaron la luz y el gas", "es")
+    assert not any(rule.startswith("self_harm") for rule in result.rules), result.rules
+    assert "grammar.lack_item" in result.rules, result.rules

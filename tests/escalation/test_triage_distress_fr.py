@@ -1,0 +1,308 @@
+"""The grammar of distress in French: risks said in the writer's own words, read by construction.
+
+Each disclosure names the rule that must carry it: a `grammar.*` rule fed by the French tables (a desire,
+refusal or weariness word with its death or life word, an injuring verb with the body, a lack with its item,
+an authority with its act, papers kept, a child searched for), or a rule that reads a new French concept
+(a body state with a baby, a severity or no care; sleeping outside; going after someone; at a height now),
+or a new French term group (`fr.…`), so that each one fails without the French tables. Chat spellings on
+purpose: no accents, "jveux", "chui", "g", "jme", "pu".
+
+The everyday lines use the same words (dying of laughter, a weekend away, an early alarm, a place to live,
+a kitchen burn, a lost phone, the police at a school talk, a passport at the embassy, a professional who
+does not answer, a cut for works, a roof with a purpose) and must stay ordinary.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from core.levels import Level
+from escalation.triage import Triage
+
+CRITICAL, HIGH, NORMAL, LOW = Level.CRITICAL, Level.HIGH, Level.NORMAL, Level.LOW
+
+DISCLOSURES = [
+    # a wish with its death: the desire word carries the person, the complement the death
+    pytest.param(
+        "des fois jaimerais juste plus me reveiller", HIGH, "grammar.want_death", id="jaimerais-plus-me-reveiller"
+    ),
+    pytest.param("jveux crever sérieux", HIGH, "grammar.want_death", id="jveux-crever"),
+    pytest.param("g envie de disparaitre ce soir", CRITICAL, "grammar.want_death", id="g-envie-disparaitre-ce-soir"),
+    pytest.param("je voudrais m'endormir et ne jamais me réveiller", HIGH, "grammar.want_death", id="mendormir-jamais"),
+    pytest.param("je pense de plus en plus à mourir", HIGH, "grammar.want_death", id="pense-a-mourir"),
+    pytest.param("j'aurais préféré jamais etre née", HIGH, "grammar.want_death", id="jamais-etre-nee"),
+    pytest.param("honnêtement je voudrais plus être là", HIGH, "grammar.want_death", id="plus-etre-la"),
+    pytest.param("je rêve juste que tout s'arrête", HIGH, "grammar.want_death", id="que-tout-sarrete"),
+    pytest.param("j'ai juste envie d'en finir", HIGH, "grammar.want_death", id="envie-den-finir"),
+    # a refusal or a weariness with a life word
+    pytest.param("jai plus trop envie de vivre", HIGH, "grammar.refuse_life", id="plus-trop-envie-de-vivre"),
+    pytest.param("je vois plus l'intérêt de continuer", HIGH, "grammar.refuse_life", id="plus-linteret-de-continuer"),
+    pytest.param("à quoi bon continuer à vivre", HIGH, "grammar.refuse_life", id="a-quoi-bon-continuer"),
+    pytest.param("j'ai plus la force de me battre", HIGH, "grammar.refuse_life", id="plus-la-force-de-me-battre"),
+    pytest.param("je veux pu exister", HIGH, "grammar.refuse_life", id="veux-pu-exister"),
+    pytest.param("chui fatiguée d'exister", HIGH, "grammar.weary_life", id="fatiguee-dexister"),
+    pytest.param("marre de cette vie, vraiment", HIGH, "grammar.weary_life", id="marre-de-cette-vie"),
+    pytest.param("je suis lasse de vivre", HIGH, "grammar.weary_life", id="lasse-de-vivre"),
+    # the same said of someone else: the person word before the desire makes it a third party
+    pytest.param(
+        "ma coloc m'a dit qu'elle voulait plus être là",
+        HIGH,
+        "grammar.other_want_death",
+        id="coloc-voulait-plus-etre-la",
+    ),
+    pytest.param(
+        "mon mec dit qu'il veut disparaître pour toujours", HIGH, "grammar.other_want_death", id="mec-veut-disparaitre"
+    ),
+    pytest.param("ma meilleure amie veut plus vivre", HIGH, "grammar.other_refuse_life", id="amie-veut-plus-vivre"),
+    # an injuring verb (with its reflexive clitic) and the body
+    pytest.param("je me coupe les bras depuis des semaines", HIGH, "grammar.injure_self", id="me-coupe-les-bras"),
+    pytest.param("jme fais des marques sur les poignets", HIGH, "grammar.injure_self", id="jme-fais-des-marques"),
+    pytest.param("je me suis encore tailladé les cuisses", HIGH, "grammar.injure_self", id="encore-taillade"),
+    pytest.param("je me suis brûlée exprès avec le briquet", HIGH, "grammar.injure_self", id="brulee-expres"),
+    pytest.param("ce soir je me suis coupée les avant bras", CRITICAL, "grammar.injure_self", id="coupee-ce-soir"),
+    pytest.param("ma soeur se fait des entailles sur les bras", HIGH, "grammar.other_injure", id="soeur-entailles"),
+    pytest.param("mon fils se scarifie", HIGH, "fr.self_harm.act.scarify", id="fils-se-scarifie"),
+    # a body in danger: with a baby, a severity, or no care to be had
+    pytest.param("mon bebe de 2 mois a de la fievre", HIGH, "medical_emergency.state+infant", id="bebe-2-mois-fievre"),
+    pytest.param(
+        "le bébé est tout mou et il veut plus boire", HIGH, "medical_emergency.state+infant", id="bebe-mou-boit-plus"
+    ),
+    pytest.param(
+        "mon fils a 40 de fièvre et ça baisse pas", HIGH, "medical_emergency.state+severe", id="40-de-fievre-baisse-pas"
+    ),
+    pytest.param(
+        "je me suis coupée à la main, y a du sang partout et ça s'arrête pas",
+        HIGH,
+        "medical_emergency.state+severe",
+        id="sang-partout",
+    ),
+    pytest.param(
+        "il vomit depuis hier et on a pas de médecin", HIGH, "medical_emergency.state+nocare", id="vomit-pas-de-medecin"
+    ),
+    pytest.param(
+        "mon copain s'est pris un coup de couteau, ça pisse le sang",
+        CRITICAL,
+        "fr.medical_emergency.acute.bleeding_out",
+        id="pisse-le-sang",
+    ),
+    # going without, sleeping outside
+    pytest.param(
+        "on a plus rien à manger depuis 3 jours", HIGH, "basic_needs.without+duration", id="rien-a-manger-3-jours"
+    ),
+    pytest.param("plus de lait pour les petits", HIGH, "basic_needs.without+child", id="plus-de-lait-petits"),
+    pytest.param(
+        "ils nous ont coupé l'électricité et j'ai un bébé", HIGH, "basic_needs.without+child", id="electricite-coupee"
+    ),
+    pytest.param("on dort dehors ce soir", HIGH, "basic_needs.outside+now", id="dort-dehors-ce-soir"),
+    pytest.param(
+        "le proprio nous a mis dehors avec mes deux filles", HIGH, "basic_needs.outside+child", id="mis-dehors-filles"
+    ),
+    pytest.param("on a nulle part où dormir cette nuit", HIGH, "basic_needs.outside+now", id="nulle-part-ou-dormir"),
+    pytest.param("je dors dans la rue depuis une semaine", HIGH, "basic_needs.outside+duration", id="rue-une-semaine"),
+    # a child lost right now, someone who never came back
+    pytest.param(
+        "je trouve plus mon fils au centre commercial", CRITICAL, "grammar.search_child", id="trouve-plus-mon-fils"
+    ),
+    pytest.param(
+        "ma fille était juste à côté de moi au marché et je la vois plus",
+        CRITICAL,
+        "grammar.search_child",
+        id="juste-a-cote-de-moi",
+    ),
+    pytest.param(
+        "mon mari est jamais rentré depuis lundi", HIGH, "fr.missing_person.missing.never_back", id="jamais-rentre"
+    ),
+    pytest.param("mon frère décroche plus depuis 3 jours", HIGH, "grammar.missing", id="decroche-plus"),
+    # being taken: an authority with its act, sent back within days
+    pytest.param(
+        "la police est venue chercher mon mari, ils reviennent demain",
+        HIGH,
+        "grammar.agent_act",
+        id="police-reviennent",
+    ),
+    pytest.param("les flics ont embarqué mon frère ce matin", HIGH, "grammar.agent_act", id="flics-embarque"),
+    pytest.param(
+        "ils veulent nous renvoyer au pays dans la semaine",
+        HIGH,
+        "detention_deportation.core+soon",
+        id="renvoyer-dans-la-semaine",
+    ),
+    # papers kept
+    pytest.param(
+        "le patron garde nos passeports et il nous paie pas", HIGH, "grammar.keep_docs", id="garde-passeports"
+    ),
+    pytest.param("ils veulent pas me rendre mes papiers", HIGH, "grammar.keep_docs", id="pas-me-rendre-papiers"),
+    # going after someone, at a height now, part of a pack, forced
+    pytest.param(
+        "il a pris un couteau et il est parti régler ses comptes",
+        CRITICAL,
+        "harm_to_others.seek+weapon",
+        id="regler-ses-comptes-couteau",
+    ),
+    pytest.param("jvais lui faire payer à ce batard", HIGH, "harm_to_others.seek+future", id="lui-faire-payer"),
+    pytest.param("chui sur le pont là", CRITICAL, "self_harm.at_height+now", id="chui-sur-le-pont-la"),
+    pytest.param(
+        "je suis assise sur le rebord, je vois aucune issue",
+        CRITICAL,
+        "self_harm.at_height+hopeless",
+        id="rebord-aucune-issue",
+    ),
+    pytest.param(
+        "j'ai avalé la moitié de la boîte de doliprane", CRITICAL, "fr.self_harm.amount.part", id="moitie-de-la-boite"
+    ),
+    pytest.param("un mec du foyer m'a forcée", HIGH, "fr.violence_abuse.abuse.forced", id="ma-forcee"),
+    pytest.param("ils m'ont forcée à coucher avec eux", HIGH, "grammar.me_abuse", id="mont-forcee"),
+    pytest.param("jai peur de faire du mal à mon bébé", HIGH, "grammar.abuse_kin", id="faire-du-mal-a-mon-bebe"),
+    pytest.param(
+        "il essaie de forcer la porte et il a une interdiction de m'approcher",
+        CRITICAL,
+        "violence_abuse.abuse+danger",
+        id="forcer-la-porte-interdiction",
+    ),
+]
+
+EVERYDAY = [
+    # dying of laughter, of hunger, of old age; a denial; a weekend away; a group chat
+    pytest.param("je meurs de faim, on mange quand ?", id="meurs-de-faim"),
+    pytest.param("j'ai trop envie de mourir de rire devant ce film", id="mourir-de-rire"),
+    pytest.param("je veux mourir de vieillesse avec mes petits enfants autour", id="mourir-de-vieillesse"),
+    pytest.param("je veux pas mourir bête, c'est quoi la protection subsidiaire", id="pas-mourir-bete"),
+    pytest.param("je suis prêt à mourir pour mes enfants", id="mourir-pour-mes-enfants"),
+    pytest.param("j'ai envie de disparaître quelques jours à la campagne", id="disparaitre-quelques-jours"),
+    pytest.param("j'aimerais disparaître de ce groupe sérieux", id="disparaitre-du-groupe"),
+    pytest.param("j'avais envie de disparaître sous terre tellement j'avais honte", id="disparaitre-sous-terre"),
+    pytest.param("je veux en finir avec ce dossier", id="en-finir-avec-ce-dossier"),
+    pytest.param("j'aimerais partir pour toujours de ce foyer pourri", id="partir-pour-toujours-du-foyer"),
+    # an early alarm, a place to live, going on with something
+    pytest.param("je veux pas me réveiller à 6h demain", id="reveiller-a-6h"),
+    pytest.param("j'aimerais ne plus me réveiller la nuit", id="reveiller-la-nuit"),
+    pytest.param("je veux plus vivre avec mes parents", id="vivre-avec-mes-parents"),
+    pytest.param("j'en ai marre de vivre dans ce foyer", id="marre-de-vivre-dans-ce-foyer"),
+    pytest.param("marre de la vie chère", id="vie-chere"),
+    pytest.param("je veux pas continuer mes études", id="continuer-mes-etudes"),
+    pytest.param("j'ai pas la force de continuer les devoirs ce soir", id="continuer-les-devoirs"),
+    pytest.param("je veux plus me battre avec ma soeur", id="me-battre-avec-ma-soeur"),
+    pytest.param("je voudrais plus être là lundi, je pars en voyage", id="plus-etre-la-lundi"),
+    # kitchens, the sun, a fall, a haircut
+    pytest.param("je me suis brûlée la main en cuisinant", id="brulee-la-main"),
+    pytest.param("je me suis brûlé les bras avec le four", id="bras-avec-le-four"),
+    pytest.param("je me suis brûlée les jambes au soleil à la plage", id="coup-de-soleil"),
+    pytest.param("je me suis coupée avec du verre en tombant", id="verre-en-tombant"),
+    pytest.param("je me coupe les cheveux moi même", id="cheveux"),
+    pytest.param("je me brule souvent en cuisinant, vous avez de la biafine ?", id="biafine"),
+    # ordinary health questions, a fever that passed, a birthday
+    pytest.param("mon fils a de la fievre et il tousse", id="fievre-toux"),
+    pytest.param("mon bébé a eu de la fièvre hier, c'est passé", id="fievre-passee"),
+    pytest.param("mon bébé a vomi un peu après le biberon, c'est normal ?", id="petit-rejet"),
+    pytest.param("je suis enceinte de 7 mois, où est la maternité ?", id="enceinte-maternite"),
+    pytest.param("mon père a 40 ans demain", id="40-ans"),
+    # going without, said of a shop, a diet or works
+    pytest.param("on a plus de lait, le magasin est ouvert ?", id="magasin-ouvert"),
+    pytest.param("l'eau sera coupée demain matin pour travaux", id="eau-coupee-travaux"),
+    pytest.param("il aime pas le lait", id="aime-pas-le-lait"),
+    pytest.param("mon fils veut plus de lait", id="veut-plus-de-lait"),
+    pytest.param("je cherche du lait sans lactose pour mon fils", id="sans-lactose"),
+    # camping, an address, the shelter number asked about
+    pytest.param("on a dormi dehors sous la tente en camping, c'était top", id="camping"),
+    pytest.param("j'habite au 115 rue de la République", id="adresse-115"),
+    pytest.param("c'est quoi le 115 ?", id="cest-quoi-le-115"),
+    # a lost phone, a lost toy, the police at school, a passport at the embassy or in one's own bag
+    pytest.param("mon tel je le vois plus, il est où ?", id="tel-vois-plus"),
+    pytest.param("mon fils a perdu son doudou, je le trouve nulle part", id="doudou"),
+    pytest.param("la police est venue à l'école parler du harcèlement", id="police-a-lecole"),
+    pytest.param(
+        "les policiers reviennent demain à l'école pour parler des dangers d'internet", id="police-prevention"
+    ),
+    pytest.param("l'ambassade a pris mon passeport pour le visa", id="ambassade-passeport"),
+    pytest.param("j'ai pris mon passeport pour le rdv à la préfecture", id="mon-passeport-au-rdv"),
+    pytest.param("je garde mon passeport sur moi", id="garde-mon-passeport"),
+    pytest.param("l'assistante sociale répond pas depuis lundi", id="assistante-sociale"),
+    # settling accounts with the bank, making someone pay their share, a roof with a purpose
+    pytest.param("je vais régler mes comptes avec la banque", id="comptes-banque"),
+    pytest.param("je vais lui faire payer sa part du loyer", id="payer-sa-part"),
+    pytest.param("je suis sur le toit pour réparer l'antenne", id="toit-antenne"),
+    pytest.param("je suis sur le toit de l'immeuble pour regarder le feu d'artifice ce soir", id="toit-feu-dartifice"),
+    pytest.param("je suis sur le pont du bateau, c'est beau", id="pont-du-bateau"),
+    # strength, forcing oneself, "c'est abusé", a hand forced to sign
+    pytest.param("il m'a forcé la main pour signer le bail", id="force-la-main"),
+    pytest.param("je me force à manger le matin", id="je-me-force"),
+    pytest.param("il profite de moi pour les courses, c'est abusé", id="cest-abuse"),
+    # schoolwork about a harm, a dated past
+    pytest.param("je fais un exposé sur la traite des êtres humains", id="expose"),
+    pytest.param("en 2019 j'étais en centre de rétention, maintenant j'ai mes papiers", id="retention-en-2019"),
+]
+
+JOKES = [
+    # an explicit joke marker makes a killing word everyday hyperbole
+    pytest.param("ma soeur m'a piqué mon chargeur je vais la tuer ptdr", id="tuer-ptdr"),
+    pytest.param("je vais le tuer 😂 il a mangé mes frites", id="tuer-emoji"),
+    pytest.param("je vais la tuer mdr elle a mangé mon dessert", id="tuer-mdr"),
+    pytest.param("sur fortnite je me fais tuer tout le temps", id="jeu-video"),
+    pytest.param("ce dossier me tue 😩", id="dossier-me-tue"),
+    pytest.param("les partiels vont me tuer", id="partiels"),
+]
+
+
+@pytest.mark.parametrize(("text", "level", "rule"), DISCLOSURES)
+def test_a_risk_in_the_writers_own_words_is_read_by_its_construction(
+    triage: Triage, text: str, level: Level, rule: str
+) -> None:
+    result = triage.assess(text, "fr")
+    assert result.level == level, (text, result.rules)
+    assert rule in result.rules, (text, result.rules)
+
+
+@pytest.mark.parametrize("text", EVERYDAY)
+def test_everyday_uses_of_the_same_words_stay_ordinary(triage: Triage, text: str) -> None:
+    result = triage.assess(text, "fr")
+    assert result.level in (NORMAL, LOW), (text, result.rules)
+
+
+@pytest.mark.parametrize("text", JOKES)
+def test_killing_words_in_jokes_and_ordeals_stay_ordinary(triage: Triage, text: str) -> None:
+    result = triage.assess(text, "fr")
+    assert result.level in (NORMAL, LOW), (text, result.rules)
+
+
+def test_a_joke_marker_is_what_discounts_the_killing_word(triage: Triage) -> None:
+    # the same threat without the marker stays a threat, and the marker is named in the rules
+    assert triage.assess("je vais la tuer", "fr").level in (CRITICAL, HIGH)
+    result = triage.assess("je vais la tuer ptdr", "fr")
+    assert "fr.frame.joke.joke" in result.rules, result.rules
+    assert any(rule.endswith(".joke") and rule.startswith("fr.harm") for rule in result.rules), result.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["jveux disparaitre mdr", "il m'a encore frappée 😂 je sais plus quoi faire", "g envie de crever ptdr"],
+)
+def test_a_laugh_never_discounts_a_disclosure(triage: Triage, text: str) -> None:
+    # joke markers only make killing words everyday; people often laugh off what they disclose
+    assert triage.assess(text, "fr").level in (CRITICAL, HIGH)
+
+
+@pytest.mark.parametrize(
+    ("text", "discount"),
+    [
+        ("est-ce que tu as envie de disparaître toi aussi ?", ".addressed"),
+        ("si tu veux plus vivre, parle à quelqu'un", ".addressed"),
+        ("il y a deux ans je voulais disparaître, maintenant ça va", ".past"),
+        ("je ne voudrais pas disparaître", ".negated"),
+    ],
+)
+def test_a_wish_keeps_its_frame(triage: Triage, text: str, discount: str) -> None:
+    result = triage.assess(text, "fr")
+    assert result.level == NORMAL, result.rules
+    assert any(rule.startswith("fr.wish.") and rule.endswith(discount) for rule in result.rules), result.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je veux pas mourir",
+        "j'ai pas envie de mourir",
+        "je ne veux pas mourir, je veux juste de l'aide pour mon dossier",
+    ],
+)
+def test_a_denied_wish_stays_ordinary(triage: Triage, text: str) -> None:
+    assert triage.assess(text, "fr").level == NORMAL
