@@ -17,6 +17,7 @@ SETS = {
     "blind_chat_3.jsonl": {"heldout"},
     "dev_chat_4.jsonl": {"dev"},
     "blind_chat_5.jsonl": {"heldout"},
+    "dev_chat_6.jsonl": {"dev"},
 }
 LANGS = {"en", "ar", "uk", "ru", "fa", "fr", "es"}
 LEVELS = {"critical", "high", "normal", "low"}
