@@ -23,6 +23,10 @@ _NEUTRAL_LANGUAGE = "xx"  # the lexicon of language-independent terms (emoji), a
 _CACHE_LIMIT = 200_000
 _NEGATION_CUE = "neg.cue"
 _FUTURE = "modal.future"
+# a desire word carries a denial through to what is desired ("i would never want to hurt myself"), and a
+# refusal is itself one ("i dont want to kill myself"); a refusal of living is ideation, read by the grammar
+_BRIDGES = frozenset((_FUTURE, "wish.want"))
+_REFUSAL = "wish.refuse"
 _CLOSING = "closing.ack"
 
 # Language tags a channel may hand us, folded onto the lexicon that serves them.
@@ -169,9 +173,9 @@ def _dominant(hits: list[Hit]) -> str | None:
 def _negated(hit: Hit, cues: list[Hit], futures: list[Hit]) -> bool:
     """A negation cue right before the phrase ("never kill myself", "not going to hurt him").
 
-    The scope is deliberately tiny (the cue must touch the phrase, or the "going to" before it) so
-    that "not ok, I want to die" is not mistaken for a denial: missing a real risk costs more than
-    a liaison's glance.
+    The scope is deliberately tiny (the cue must touch the phrase, or the "going to" or "want to"
+    before it) so that "not ok, I want to die" is not mistaken for a denial: missing a real risk
+    costs more than a liaison's glance.
     """
     start = hit.start
     for future in futures:
@@ -258,8 +262,8 @@ def _evaluate(
 ) -> tuple[Level, set[str], set[str]]:
     concepts = manifest.concepts
     third_party_concepts = {c.third_party for c in concepts.values() if c.third_party}
-    cues = [h for h in hits if h.concept == _NEGATION_CUE]
-    futures = [h for h in hits if h.concept == _FUTURE]
+    cues = [h for h in hits if h.concept in (_NEGATION_CUE, _REFUSAL)]
+    futures = [h for h in hits if h.concept in _BRIDGES]
     present: dict[str, list[Hit]] = {}
     levels: list[Level] = []
     categories: set[str] = set()
@@ -297,6 +301,7 @@ def _evaluate(
             rules.add(f"{hit.rule_id}.{THIRD_PARTY}")
             continue
         present.setdefault(hit.concept, []).append(hit)
+    chains: dict[int, set[str]] = {}  # a derived hit → the rule ids it was derived from, all the way down
     for rule in manifest.rules:
         if not all(c in present for c in rule.all):
             continue
@@ -316,11 +321,17 @@ def _evaluate(
         if rule.gives:
             # a derived concept ("going to" + "take them" is resolve) that later rules combine further;
             # it names no level itself, and its id shows up as evidence of the rules that use it
-            present.setdefault(rule.gives, []).extend(_derived(rule.id, rule.gives, evidence, rule.window is not None))
+            for derived in _derived(rule.id, rule.gives, evidence, rule.window is not None):
+                # remember what it stood on, so a chain ("want" + "smash" → intent, + "the kids" → threat)
+                # is shown whole to the liaison, not only its last link
+                chains[id(derived)] = {h.rule_id for h in evidence}.union(*(chains.get(id(h), ()) for h in evidence))
+                present.setdefault(rule.gives, []).append(derived)
             continue
         levels.append(rule.level)
         rules.add(rule.id)
-        rules.update(h.rule_id for h in evidence)
+        for hit in evidence:
+            rules.add(hit.rule_id)
+            rules.update(chains.get(id(hit), ()))
         if rule.category:
             categories.add(rule.category)
     if levels:

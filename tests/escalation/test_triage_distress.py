@@ -70,6 +70,24 @@ DISCLOSURES = [
     ("already swallowed half the bottle of sleeping tablets", CRITICAL, "self_harm.ingested+amount"),
 ]
 
+# the second round: harm planned against others, people gone or silent, abuse told indirectly
+DISCLOSURES += [
+    ("i want to slap him so hard he never forgets", HIGH, "grammar.intent_them"),
+    ("im gonna punch my neighbour tomorrow", HIGH, "grammar.intent_them"),
+    ("i get urges to smash the kids who bully me", HIGH, "grammar.want_abuse"),
+    ("got a bat in the car, tonight hes gonna pay", CRITICAL, "harm_to_others.seek+weapon"),
+    ("my brother is loading his rifle, says hes going to his place", CRITICAL, "harm_to_others.seek+weapon"),
+    ("my 4yo was here a minute ago and i cant see him anywhere", CRITICAL, "grammar.search_child"),
+    ("my 9 year old didnt come back from the shop, looked everywhere", CRITICAL, "grammar.search_child"),
+    ("my friend hasnt replied in a week, shes never like that", HIGH, "grammar.missing"),
+    ("my dad wandered off an hour ago, he gets confused", HIGH, "grammar.missing"),
+    ("she left on friday to meet a driver and nobody has seen her since", HIGH, "missing_person.missing"),
+    ("my ex is outside the shelter and hes shouting my name", HIGH, "violence_abuse.danger_here"),
+    ("my ex is waiting outside right now", CRITICAL, "violence_abuse.danger+now"),
+    ("my stepbrother does things to me at night", HIGH, "violence_abuse.sexual"),
+    ("they make me sleep with men and i cant leave the flat", HIGH, "trafficking_exploitation.core"),
+]
+
 # everyday English with the same words: each stays an ordinary question
 EVERYDAY = [
     "im dying to see that movie",
@@ -111,6 +129,13 @@ EVERYDAY = [
     "is it safe to take ibuprofen with a fever",
     "thanks, the water is back on now",
     "the kids are watching a film about a lost dog",
+    "i want to hit the gym after work",
+    "im going to beat him at chess tonight",
+    "back in 2015 i was in detention for a month, does it affect my citizenship now",
+    "my cousin loaded the dishwasher, what else do i need to do before the inspection",
+    "mon oncle bat le record du quartier",
+    "i cant see him in the photo, can you send it again",
+    "my 7 year old needs a school place, who do i ask",
 ]
 
 
@@ -150,3 +175,25 @@ def test_a_wish_keeps_its_frame(triage: Triage, text: str, discount: str) -> Non
     result = triage.assess(text, "en")
     assert result.level == NORMAL, result.rules
     assert any(rule.startswith("en.wish.want") and rule.endswith(discount) for rule in result.rules), result.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i dont want to kill myself, i just need help with the housing form",
+        "im not thinking of hurting myself, just stressed",
+        "i would never want to hurt myself",
+    ],
+)
+def test_a_denial_reaches_through_a_desire(triage: Triage, text: str) -> None:
+    # "not [thinking of] hurting myself", "[dont want to] kill myself": the desire carries the denial
+    result = triage.assess(text, "en")
+    assert result.level == NORMAL, result.rules
+    assert any(rule.endswith(".negated") for rule in result.rules), result.rules
+
+
+@pytest.mark.parametrize(
+    "text", ["i dont want to live anymore", "i want to hurt myself", "no i dont want to die, i want to kill myself"]
+)
+def test_a_refusal_of_living_is_no_denial(triage: Triage, text: str) -> None:
+    assert triage.assess(text, "en").level in (CRITICAL, HIGH)
