@@ -321,7 +321,7 @@ def _evaluate(
         if rule.gives:
             # a derived concept ("going to" + "take them" is resolve) that later rules combine further;
             # it names no level itself, and its id shows up as evidence of the rules that use it
-            for derived in _derived(rule.id, rule.gives, evidence, rule.window is not None):
+            for derived in _derived(rule.id, rule.gives, evidence, rule.window is not None, len(rule.all) == 1):
                 # remember what it stood on, so a chain ("want" + "smash" → intent, + "the kids" → threat)
                 # is shown whole to the liaison, not only its last link
                 chains[id(derived)] = {h.rule_id for h in evidence}.union(*(chains.get(id(h), ()) for h in evidence))
@@ -346,9 +346,16 @@ def _blocked(evidence: list[Hit], blockers: list[Hit], near: int) -> bool:
     return any(_gap(e, b) <= near for e in evidence for b in blockers)
 
 
-def _derived(rule_id: str, concept: str, evidence: list[Hit], pairs: bool) -> list[Hit]:
-    """Hits of a derived concept spanning their evidence: one per pair for a window rule, else one."""
-    groups = [evidence[i : i + 2] for i in range(0, len(evidence), 2)] if pairs else [evidence]
+def _derived(rule_id: str, concept: str, evidence: list[Hit], pairs: bool, single: bool) -> list[Hit]:
+    """Hits of a derived concept spanning their evidence: one per pair for a window rule, one per hit for a
+    rule of one concept (each form is its own reading, in its own language: Ukrainian and Russian share
+    "задушу", and one hit spanning both would keep only the first language's objects), else one."""
+    if single:
+        groups = [[hit] for hit in evidence]
+    elif pairs:
+        groups = [evidence[i : i + 2] for i in range(0, len(evidence), 2)]
+    else:
+        groups = [evidence]
     found = []
     for group in groups:
         first = min(group, key=lambda h: h.start)
