@@ -176,3 +176,128 @@ def test_a_first_person_desire_with_a_third_person_death_is_no_wish_to_die(triag
     result = triage.assess("اخوي بيتمنى يموت من وقت ما طلق", "ar")
     assert result.level == HIGH
     assert "self_harm.third_party" in result.rules
+
+
+# ---- round 2 (2026.12.2): harm to others, missing persons, violence told indirectly, bodies in danger, the writer's own words ----
+# (text, expected level, the rule that must carry it): each needs a table added in round 2
+DISCLOSURES_2 = [
+    # the writer's own urge, with the object carried by the verb, a separate object or a thought
+    ("نفسي اخنقه لجوزي لما يسكر ويصرخ", HIGH, "harm_to_others.threat"),
+    ("حاسس رح اضرب حدا اليوم", CRITICAL, "grammar.intent_them"),
+    ("صرت فكر اموته لهالولد من كتر ما بيعيط", HIGH, "harm_to_others.threat"),
+    ("عندي افكار اني اذي ابني الصغير", HIGH, "grammar.want_abuse"),
+    ("ra7 a5alles 3aleh el leile", CRITICAL, "harm_to_others.threat+time"),
+    ("ghadi n9telo ila chfto", HIGH, "harm_to_others.threat"),
+    # someone close about to hurt another
+    ("اخوي حالف يطعنه الليله", CRITICAL, "harm_to_others.threat+time"),
+    ("جوزها بدو يموتها، ساعدوني", HIGH, "harm_to_others.threat"),
+    ("bado yedrabo la ebno b 3asaye", CRITICAL, "harm_to_others.threat+weapon"),
+    ("ابني رح يرتكب جريمه ومعو سكين", CRITICAL, "harm_to_others.threat+weapon"),
+    ("ابني عم يهدد انه رح يطخ استاذه", HIGH, "grammar.intent_them"),
+    ("ابن عمي شايل فرد وطالع ينتقم لاخته", CRITICAL, "harm_to_others.seek+weapon"),
+    ("رايحله هلق ومعي شبريه", CRITICAL, "harm_to_others.seek+weapon"),
+    # threats from several people, a plural harm verb with its object
+    ("اصحاب المحل هددوني اذا حكيت", HIGH, "violence_abuse.threat_to_me"),
+    ("قالولي رح يأذوا امي اذا ما رجعت", HIGH, "grammar.future_abuse"),
+    # missing: a child not back from school or play, someone silent for days, days gone
+    ("بنتي ما رجعت من الروضه والساعه صارت خمسه", CRITICAL, "missing_person.missing+child"),
+    ("ابني طلع يلعب وما رجع", CRITICAL, "missing_person.missing+child"),
+    ("ولدي خرج للمدرسه ولم يعد", CRITICAL, "missing_person.missing+child"),
+    ("ma la2eet binti bel mall", CRITICAL, "grammar.search_child"),
+    ("ma ba3ref wen ra7et binti, kanet 7adi", CRITICAL, "grammar.search_child"),
+    ("جوزي ما وصل من 4 ايام وتلفونه مقفل", HIGH, "grammar.missing"),
+    ("اختي بالمانيا وبقالها 5 ايام ما بترد", HIGH, "grammar.missing"),
+    ("ابن خالي يومين مختفي", HIGH, "missing_person.missing"),
+    # the writer's own words: no longer waking, nobody would care, nothing left, a farewell as relief
+    ("ما عدت بدي اصحى الصبح ولا شوف حدا", HIGH, "self_harm.intent"),
+    ("ما في حدا رح يزعل اذا مت", HIGH, "self_harm.intent"),
+    ("ما عاد في شي بيخليني عيش", HIGH, "grammar.refuse_life"),
+    ("خلص قريبا رح ترتاحوا مني", HIGH, "self_harm.farewell"),
+    ("2a3da 3ala el jisr w halla2 khalas", CRITICAL, "self_harm.at_height+now"),
+    # a body in danger
+    ("ابوي ما عم ياخد نفس ووجهه ازرق", CRITICAL, "medical_emergency.acute"),
+    ("امي طاحت وما قامت", CRITICAL, "medical_emergency.acute"),
+    ("ابني عم يختنق بلع شي", CRITICAL, "medical_emergency.acute"),
+    ("ابني بلع بطاريه صغيره", HIGH, "medical_emergency.urgent"),
+    ("خالتي عندها الم بصدرها وبتعرق", HIGH, "medical_emergency.urgent"),
+    ("قرصته عقربه والمستوصف بعيد", HIGH, "medical_emergency.urgent"),
+    ("اتحرق ابني بمي مغليه وجلده عم يطلع", HIGH, "medical_emergency.state+severe"),
+    # violence and abuse told indirectly
+    ("زوج امي بيتسلل لغرفتي وانا نايمه", HIGH, "violence_abuse.sexual"),
+    ("استاذ الرياضه بيحط ايده عليا", HIGH, "violence_abuse.sexual"),
+    ("حاول يغتصبني امبارح", HIGH, "violence_abuse.sexual"),
+    ("اجبروني انام مع رجال مقابل الاكل", HIGH, "trafficking_exploitation.core"),
+    ("المعلم حابسيني بالمستودع", HIGH, "trafficking_exploitation.core"),
+    ("بيقفل عليا الباب وبياخد تلفوني", HIGH, "violence_abuse.abuse"),
+    ("جوزي بيعضني وبيخنقني لما يسكر", HIGH, "violence_abuse.abuse"),
+    ("خالي بيجي لعندي وبيقلي هاد سر بيناتنا", HIGH, "violence_abuse.sexual"),
+    ("حاسه رح ارمي البيبي من الشباك، ما عم تسكت", HIGH, "grammar.intent_kin"),
+    ("خايفه اعمل فيه شي لابني، اعصابي تعبانه", HIGH, "harm_to_others.threat"),
+    ("ما عم لاقي ابني بالمول", CRITICAL, "grammar.search_child"),
+    ("اختي راحت مع واحد وما عادت رجعت من جمعه", HIGH, "grammar.missing"),
+    ("مش قادره اتنفس وصدري عم يشد", CRITICAL, "medical_emergency.acute"),
+    ("امي مش عم تحس بنص جسمها", HIGH, "medical_emergency.urgent"),
+    ("مرتي عم تنزف بعد الولاده", HIGH, "medical_emergency.urgent"),
+    ("حاسس انو الكل احسن بلاي", HIGH, "self_harm.intent"),
+]
+
+# everyday lines with the same words: the heat or a headache "killing me", a phone call or an injection "hit", a curse,
+# a parcel not arrived, a routine every few days, the Eid sheep, food finished off, a knife for the kitchen, waiting at
+# the airport, ideas for a project, a boss threatening dismissal, a grazed knee, lips blue from the sea
+EVERYDAY_2 = [
+    "هالبرد بيقتلني، وين في بطانيات؟",
+    "الصداع عم يقتلني من الصبح",
+    "بدي اضرب تلفون لامي",
+    "رح اضربه ابره للولد بكرا عند الدكتور",
+    "الله ينتقم منه على اللي عمله فينا",
+    "ما بعرف وين راح الشاحن",
+    "الطرد ما وصل من 5 ايام",
+    "ما في مي بالبيت، الخزان بيتعبى كل 3 ايام",
+    "زوجي لم يصل حتى الان، الطياره تاخرت",
+    "بنتي صرلها 3 ايام بالمخيم الصيفي",
+    "شفايفه زرقا من البرد بعد السباحه",
+    "عم يختنق من الضحك على الفيلم",
+    "التلفون وقع من البلكون وانكسر",
+    "اخوي بدو يدبحه للخروف بالعيد",
+    "بدي اخلص عليه للاكل",
+    "بدي اموته من الضحك",
+    "جبت سكينه جديده للمطبخ",
+    "هستناه بالمطار بكرا",
+    "مستنيه تحت البيت عشان نروح السوق سوا",
+    "مش هسيبه لحاله بالمستشفى",
+    "عندي افكار كتير للمشروع",
+    "ما عاد بدي اشتغل بهالمطعم",
+    "بيهددني بالفصل اذا تاخرت",
+    "بنتي وقعت وانجرحت ركبتها شوي",
+    "ما عاد في سبب روح عالنادي",
+    "شفت بالاخبار واحد اختفى بالبحر",
+    "ما في اي خبر عن طلب اللجوء من شهرين",
+    "ما قادر اتنفس من الزكام، شو باخد؟",
+    "رح افجر من العصبيه من هالمعامله",
+    "ما عم لاقي ابني عالتلفون، بدي اتصل بالمدرسه",
+    "ابوي ما رجع عالشغل من 3 ايام لانه مريض",
+    "قلي ما تخبري حدا عن الهديه",
+    "الشغل ماشي احسن بدوني",
+]
+
+
+@pytest.mark.parametrize(("text", "level", "rule"), DISCLOSURES_2, ids=[t for t, _, _ in DISCLOSURES_2])
+def test_round_two_reads_harm_to_others_missing_persons_and_bodies_in_arabic(
+    triage: Triage, text: str, level: Level, rule: str
+) -> None:
+    result = triage.assess(text, "ar")
+    assert result.level == level, result.rules
+    assert rule in result.rules, result.rules
+
+
+@pytest.mark.parametrize("text", EVERYDAY_2)
+def test_round_two_everyday_arabic_stays_ordinary(triage: Triage, text: str) -> None:
+    result = triage.assess(text, "ar")
+    assert result.level in (NORMAL, LOW), result.rules
+
+
+def test_news_as_a_medium_frames_a_report_but_no_word_from_a_brother_does_not(triage: Triage) -> None:
+    # "خبر" alone is word from someone: a brother with no news for days is missing, not a news item
+    assert triage.assess("اخوي بالغربه وصرلو 6 ايام ما في اي خبر عنه", "ar").level == HIGH
+    result = triage.assess("شفت بالاخبار شب مختفي من 3 ايام", "ar")
+    assert result.level == NORMAL, result.rules

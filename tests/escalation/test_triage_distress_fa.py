@@ -210,3 +210,121 @@ def test_someone_elses_or_a_denied_wish_is_not_the_writers(triage: Triage, text:
     result = triage.assess(text, "fa")
     assert result.level == NORMAL, result.rules
     assert "grammar.want_death" not in result.rules, result.rules
+
+
+# ---- round 2: harm to others, missing persons, violence told indirectly, medical emergencies, self-harm in the
+# writer's own words. Each line is this file's own; each rule names the table or grammar that must carry it.
+DISCLOSURES_2 = [
+    # the writer's own urge, the object in the verb or named ("میخوام بزنمش", "میترسم بچمو بزنم")
+    ("urge-fused-shout", "هر بار داد میزنه دلم میخواد بزنمش", HIGH, "fa.harm_to_others.threat.urge_fused"),
+    ("urge-fused-colleague", "همکارم هر روز مسخرم میکنه، میترسم یه روز بزنمش", HIGH, "fa.harm_to_others.threat.urge_fused"),
+    ("fin-urge-fused", "mitarsam bezanamesh", HIGH, "fa.harm_to_others.threat.urge_fused"),
+    ("urge-beat", "اونقدر عصبانیم که میخوام کتکش بزنم", HIGH, "fa.harm_to_others.threat.urge_clear"),
+    ("urge-burn-shop", "میخوام مغازشو آتیش بزنم که بفهمه", HIGH, "fa.harm_to_others.threat.urge_clear"),
+    ("fear-hurt-child", "میترسم به بچم آسیب بزنم، دیگه کنترل ندارم", HIGH, "fa.harm_to_others.threat.urge_clear"),
+    ("fear-hit-child", "دیگه طاقتم تموم شده، میترسم بچمو بزنم", HIGH, "fa.harm_to_others.threat.urge_named"),
+    ("want-hit-him", "دلم میخواد بزنم بهش", HIGH, "fa.harm_to_others.threat.urge_named"),
+    ("cripple-him", "یه بار دیگه بیاد اینجا میزنم ناکارش میکنم", HIGH, "fa.harm_to_others.threat.going_to_beat"),
+    # someone close about to hurt another: a fused future, limbs to break, going after someone armed
+    ("husband-will-kill-her", "شوهرش گفته اگه طلاق بخواد میکشتش", HIGH, "fa.harm_to_others.threat.fused_other"),
+    ("fin-will-kill-her", "shoharesh tahdid karde mikoshatesh", HIGH, "fa.harm_to_others.threat.fused_other"),
+    ("uncle-break-limbs", "عموم با چوب دنبال پسرشه، میگه دست و پاشو قلم میکنه", HIGH, "fa.harm_to_others.threat.break_limbs"),
+    ("father-break-my-arm", "بابام گفته اگه با اون پسر ببینتم دستمو میشکنه", HIGH, "fa.violence_abuse.threat_to_me.break_limbs"),
+    ("brother-knife-after", "داداشم کارد برداشته رفته سراغ پسر همسایه", CRITICAL, "harm_to_others.seek+weapon"),
+    ("revenge-knife", "چاقو گرفتم که انتقاممو بگیرم", CRITICAL, "harm_to_others.seek+weapon"),
+    ("ex-knife-chasing", "نامزد سابقم با چاقو افتاده دنبالم", CRITICAL, "harm_to_others.seek+weapon"),
+    # missing persons: silent since a day or a departure, a family member gone, a child lost, run away, searched for
+    ("aunt-since-that-day", "خالم رفت بازار و از اون روز هیچ خبری ازش نیست", HIGH, "fa.missing_person.missing.silent_since"),
+    ("husband-days-no-call", "شوهرم از چهار روز به این طرف زنگ نزده", HIGH, "fa.missing_person.missing.silent_since"),
+    ("fin-since-that-day", "khaleh raft shahr va az un ruz payam nadade", HIGH, "fa.missing_person.missing.silent_since"),
+    ("husband-vanished", "شوهرم ناپدید شده، پلیس هم کاری نمیکنه", HIGH, "fa.missing_person.missing.family_gone"),
+    ("phone-not-picked-up", "برادرم از سه روز پیش تلفنشو برنمیداره", HIGH, "grammar.missing"),
+    ("child-by-age-lost", "دختر ۵ ساله ام تو شلوغی گم شد", CRITICAL, "grammar.search_child"),
+    ("searching-park", "نیم ساعته دنبال پسرم میگردیم تو پارک", CRITICAL, "grammar.search_child"),
+    ("runaway-phone-off", "دخترم از خونه فرار کرده و گوشیش خاموشه", CRITICAL, "grammar.search_child"),
+    ("neighbours-child", "بچه‌ی همسایه که پیش ما بود گم شده", CRITICAL, "grammar.search_child"),
+    # violence and abuse told indirectly
+    ("dari-fused-beaten", "خسرم لت و کوبم کرده، تمام جانم درد میکنه", HIGH, "fa.violence_abuse.abuse.fused_more"),
+    ("mother-beaten", "وقتی مست میکنه مامانمو کتکش میزنه", HIGH, "fa.violence_abuse.abuse.others_beaten"),
+    ("hitting-hand", "نامزدم دست بزن داره، دیروز هم عصبانی شد", HIGH, "fa.violence_abuse.abuse.told_indirectly"),
+    ("belt-marks", "جای کمربند هنوز رو کمرم هست", HIGH, "fa.violence_abuse.abuse.told_indirectly"),
+    ("forced-marriage", "خانوادم میخوان به زور شوهرم بدن به پسرعموم", HIGH, "fa.violence_abuse.abuse.forced_marriage"),
+    ("locked-in-room", "شوهرم منو تو اتاق قفل میکنه وقتی میره بیرون", HIGH, "grammar.me_abuse"),
+    ("thrown-at-us", "عصبانی که میشه بشقاب پرت میکنه سمت ما", HIGH, "grammar.abuse_me"),
+    ("kicking-door-now", "همین الان لگد میزنه به در خونه", CRITICAL, "violence_abuse.danger+now"),
+    # papers with the smuggler, locked in at night, caught at the border
+    ("passports-smuggler", "پاسپورتامون دست قاچاقچیه", HIGH, "grammar.docs_kept"),
+    ("kiln-locked-in", "صاحب کوره شبا درو رومون قفل میکنن", HIGH, "fa.trafficking_exploitation.core.not_let_out"),
+    ("border-three-days", "شوهرمو تو مرز گرفتن، سه روزه هیچ خبری نیست", HIGH, "detention_deportation.core+duration"),
+    # self-harm in the writer's own words
+    ("scratched-forearm", "دوباره رو ساعدم با تیغ خط خطی کردم", HIGH, "grammar.self_injure"),
+    ("cigarette-wrist", "سیگارمو رو مچ دستم خاموش کردم", HIGH, "grammar.self_injure"),
+    ("punch-wall", "وقتی حالم بده مشت میکوبم به دیوار", HIGH, "fa.self_harm.act.punch_wall"),
+    ("starving-myself", "خودمو گرسنه نگه میدارم تا تنبیه بشم", HIGH, "fa.self_harm.act.starving_myself"),
+    ("something-to-myself", "اگه اینجوری پیش بره یه بلایی سر خودم میارم", HIGH, "fa.self_harm.intent.to_myself"),
+    ("how-to-die", "چطوری خودمو بکشم که درد نداشته باشه", HIGH, "fa.self_harm.intent.to_myself"),
+    ("car-wish", "کاش یه ماشین زیرم کنه و تموم شه", HIGH, "grammar.want_death"),
+    ("crossed-my-mind", "به سرم زده دیگه نباشم", HIGH, "grammar.want_death"),
+    ("children-better-off", "بدون من بچه هام خوشبخت ترن", HIGH, "fa.self_harm.intent.better_gone_more"),
+    ("pills-in-palm", "داروهای شوهرمو ریختم کف دستم", HIGH, "self_harm.plan+means"),
+    ("goodbyes-done", "با همه خداحافظی کردم، دیگه کاری نمونده", HIGH, "fa.self_harm.farewell.said_goodbye"),
+    ("blade-midnight", "تیغ کنار تختمه، نصف شب تمومش میکنم", CRITICAL, "self_harm.resolve+means+now"),
+    ("cant-take-it-pills", "دیگه نمیکشم، یه بسته قرص تو کیفمه", HIGH, "self_harm.hopeless+means"),
+    # medical emergencies in plain words
+    ("gran-unconscious", "مادربزرگم افتاده زمین و بیهوشه", CRITICAL, "fa.medical_emergency.acute.more"),
+    ("fin-seizure", "dokhtaram tashanoj karde", CRITICAL, "fa.medical_emergency.acute.more"),
+    ("choking-apple", "بچم یه تیکه سیب قورت داده و نمیتونه نفس بکشه", CRITICAL, "fa.medical_emergency.acute.more"),
+    ("rice-tablet", "برادرم قرص برنج خورده", CRITICAL, "fa.medical_emergency.acute.stroke_poison"),
+    ("arm-numb", "پدرم یهو دستش بی حس شد", CRITICAL, "fa.medical_emergency.acute.stroke_poison"),
+    ("child-took-pills", "پسر کوچیکم قرصای منو خورده نمیدونم چندتا", HIGH, "fa.medical_emergency.urgent.more"),
+    ("labour-no-car", "خانمم داره زایمان میکنه و ماشین نداریم", HIGH, "fa.medical_emergency.urgent.more"),
+    ("ladder-head-bleeding", "پدرم از نردبان افتاد و از سرش خون میاد", HIGH, "medical_emergency.state+severe"),
+    ("sting-swelling", "زنبور زدش، صورتش باد کرده و نفسش سخته", HIGH, "medical_emergency.state+severe"),
+]
+
+# everyday Farsi and Dari with the round's new words: visits and calls, lost things and pets, an application's
+# silence, a finished essay, a cigarette given up, a curfew, a border photo, a game
+EVERYDAY_2 = [
+    ("visit-mum", "میخوام یه سر به مامانم بزنم"),
+    ("call-landlord", "باید به صاحبخونه زنگ بزنم"),
+    ("vaccine-child", "بچمو ببرم واکسن بزنم یا فردا؟"),
+    ("cream-child", "به بچم کرم بزنم یا پماد؟"),
+    ("break-off", "میخوام نامزدیمونو بهم بزنم"),
+    ("neighbour-bell", "زنگ همسایه رو بزنم یا نه؟"),
+    ("lost-residence-card", "کارت اقامتم گم شده، چطوری المثنی بگیرم؟"),
+    ("lost-doll", "عروسک دخترم گم شد، خیلی گریه کرد"),
+    ("cat-ran-off", "گربمون از خونه فرار کرده"),
+    ("lost-sons-bag", "تو بازار کیف پسرمو گم کردم"),
+    ("lost-my-way", "راهمو گم کردم، ایستگاه کجاست؟"),
+    ("fin-dog", "sage hamsaye gom shode, kasi dide?"),
+    ("application-silent", "درخواستمو دو ماه پیش دادم، هیچ خبری ازش نیست"),
+    ("landlord-silent", "صاحبخونه سه روزه جواب نمیده، شوفاژ خرابه"),
+    ("no-intent-insurance", "قصد خودکشی ندارم، سوالم درباره بیمه است"),
+    ("finish-essay", "امشب مقالمو تمومش میکنم"),
+    ("quit-smoking", "دیگه سیگار نمیکشم"),
+    ("light-off", "چراغ اتاقو خاموش کردم و خوابیدم"),
+    ("paperwork", "میرم سراغ کارای اداری فردا صبح"),
+    ("gran-fine", "مادربزرگم از پله افتاد ولی خداروشکر خوبه"),
+    ("cold-breath", "سرما خوردم، نفسم یه کم سخته"),
+    ("grounded", "اجازه ندارم با دوستام برم بیرون، مامانم نمیذاره"),
+    ("camp-curfew", "تو کمپ شبا نمیذارن بریم بیرون"),
+    ("border-photos", "عکسامونو تو مرز گرفتن برای ویزا"),
+    ("dari-medicine", "برای سرفه بچم دوا چی خوبه؟"),
+    ("mums-pills", "قرصای مامانمو از داروخونه گرفتم"),
+    ("game-kill", "تو بازی یکیو کشتم رفتم مرحله بعد"),
+    ("school-run", "شوهرم رفت دنبال بچه ها مدرسه"),
+    ("passport-lawyer", "پاسپورتم دست وکیلمه برای تمدید"),
+]
+
+
+@pytest.mark.parametrize(("text", "level", "rule"), [pytest.param(t, lv, r, id=i) for i, t, lv, r in DISCLOSURES_2])
+def test_round_two_constructions_are_read(triage: Triage, text: str, level: Level, rule: str) -> None:
+    result = triage.assess(text, "fa")
+    assert result.level == level, (text, result.rules)
+    assert rule in result.rules, (text, result.rules)
+
+
+@pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in EVERYDAY_2])
+def test_round_two_everyday_lines_stay_ordinary(triage: Triage, text: str) -> None:
+    result = triage.assess(text, "fa")
+    assert result.level in (NORMAL, LOW), (text, result.rules)

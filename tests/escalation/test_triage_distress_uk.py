@@ -284,3 +284,178 @@ def test_a_joke_marker_discounts_killing_words_but_never_a_wish_to_die(triage: T
 def test_a_present_at_a_height_is_now_but_a_terrace_is_not(triage: Triage) -> None:
     assert triage.assess("стою на даху", "uk").level == CRITICAL
     assert triage.assess("я на даху", "uk").level == NORMAL
+
+
+# ---- round 2 (2026.12.2): harm to others, missing persons, violence told indirectly, medical, self-harm in own words ----
+# the Ukrainian concepts the round-2 rules read
+PARTS_2 = {
+    "grammar.them_intent": {"target.them_pre", "harm.lethal_future"},
+    "grammar.intent_them": {"target.them"},
+    "grammar.threat_them_lethal": {"modal.threat", "harm.lethal", "target.them_pre"},
+    "harm_to_others.seek+weapon": {"harm.seek", "harm_to_others.weapon"},
+    "grammar.abuse_kin": {"harm.abuse", "target.kin"},
+    "grammar.search_child": {"missing.search", "person.child"},
+    "grammar.missing": {"who.other", "missing.absent", "time.duration"},
+    "grammar.docs_kept": {"traffic.docs", "traffic.keep"},
+    "self_harm.plan+means": {"plan.plan", "self_harm.means"},
+    "self_harm.ingested+amount": {"self_harm.ingest", "self_harm.means", "self_harm.amount"},
+    "self_harm.at_height+now": {"self_harm.at_height", "time.now"},
+    "self_harm.at_height+hopeless": {"self_harm.at_height"},
+    "medical_emergency.state+nocare": {"body.state", "body.nocare"},
+    "medical_emergency.state+severe": {"body.state"},
+    "basic_needs.outside+child": {"need.outside", "person.child"},
+    "basic_needs.lack+child": {"basic_needs.lack", "person.child"},
+    "detention_deportation.core+soon": {"detention_deportation.core", "time.soon"},
+}
+
+DISCLOSURES_2 = [
+    # the writer's or someone close's intent to hurt another: a perfective future, an urge with the object before the verb
+    ("я його покалічу, якщо він ще раз підійде до сестри", HIGH, "grammar.them_intent"),
+    ("сусід сказав що приб'є її, якщо вона не замовкне", HIGH, "grammar.intent_them"),
+    ("так хочеться його вдарити, аж руки трусяться", HIGH, "grammar.threat_them_lethal"),
+    ("хочу вдарити свекруху, вже не витримую", HIGH, "grammar.intent_them"),
+    ("ya yoho pokalichu", HIGH, "grammar.them_intent"),
+    ("переламаю йому ноги, якщо ще раз її зачепить", HIGH, "uk.harm_to_others.threat.maim"),
+    ("каже що поріже всіх у гуртожитку", HIGH, "uk.harm_to_others.threat.maim"),
+    ("боюся що щось зроблю дитині, коли вона кричить, я на межі", HIGH, "uk.harm_to_others.threat.maim"),
+    ("він за все поплатиться, я вже купив пістолет", CRITICAL, "harm_to_others.threat+weapon"),
+    ("підпалю його машину сьогодні вночі", CRITICAL, "harm_to_others.threat+time"),
+    # going to someone or waiting for them, with a weapon
+    ("брат взяв сокиру і пішов до нього, я не можу його зупинити", CRITICAL, "harm_to_others.seek+weapon"),
+    ("чекаю його під під'їздом з битою", CRITICAL, "harm_to_others.seek+weapon"),
+    ("в мене є ніж і я знаю де він живе", CRITICAL, "harm_to_others.seek+weapon"),
+    ("боюся що він щось їй зробить, він сам не свій", HIGH, "uk.harm_to_others.threat.maim"),
+    # an attack stopped at the last moment: the negation is part of the phrase
+    ("вчора ледь не вдарила молодшого, сама себе злякалась", HIGH, "grammar.abuse_kin"),
+    # a child not found now, the object before the verb; someone gone quiet, a last sign of life, days of silence
+    ("сина не можу знайти на вокзалі, йому 7", CRITICAL, "grammar.search_child"),
+    ("не бачу її ніде, щойно була біля каруселі, доньці 4 роки", CRITICAL, "grammar.search_child"),
+    ("малий не прийшов з тренування, вже темно", CRITICAL, "grammar.search_child"),
+    ("ne mozhu znaity dotsiu, vona bula tut", CRITICAL, "grammar.search_child"),
+    ("брат перестав відповідати ще з понеділка, це на нього не схоже", HIGH, "grammar.missing"),
+    ("мій чоловік так і не повернувся з заробітків, вже три тижні", HIGH, "grammar.missing"),
+    ("від сестри тиша вже чотири дні, я не знаю що думати", HIGH, "grammar.missing"),
+    ("подруга востаннє була онлайн у п'ятницю, з того часу нічого", HIGH, "grammar.missing"),
+    ("brat perestav vidpovidaty z ponedilka", HIGH, "grammar.missing"),
+    ("вже тиждень ні слуху ні духу від брата", HIGH, "uk.missing_person.missing.silence_days"),
+    ("мій чоловік пішов на роботу і не повернувся", HIGH, "uk.missing_person.missing.silence_days"),
+    ("сестра не ночувала вдома, телефон вимкнений", HIGH, "uk.missing_person.missing.silence_days"),
+    ("подали заяву про зникнення, а поліція нічого не робить", HIGH, "uk.missing_person.missing.silence_days"),
+    # violence and abuse told indirectly: someone at the door now, stalking, what an adult "does", sex for rent,
+    # the family threatened, a forced marriage
+    ("він зараз під дверима і кричить", CRITICAL, "violence_abuse.danger+now"),
+    ("колишній вистежив мене, стоїть біля притулку", HIGH, "uk.violence_abuse.danger_here.outside"),
+    ("вітчим робить зі мною погані речі, коли мами нема", HIGH, "uk.violence_abuse.sexual.coerced"),
+    ("хазяїн натякає на секс замість оплати за кімнату", HIGH, "uk.violence_abuse.sexual.coerced"),
+    ("хазяїн каже що як не буду з ним спати то виселить", HIGH, "uk.violence_abuse.sexual.coerced"),
+    ("погрожують що доберуться до доньки, якщо не заплачу", HIGH, "uk.violence_abuse.threat_to_me.kin_threat"),
+    ("мене силою видали заміж за чужу людину", HIGH, "uk.violence_abuse.abuse.forced_marriage"),
+    ("він схопив мене за горло і тряс", HIGH, "uk.violence_abuse.abuse.seized"),
+    # exploitation: papers with the foreman, confined, owing the journey, sold to men
+    ("нас возять на завод, паспорти у бригадира", HIGH, "grammar.docs_kept"),
+    ("нас не випускають з квартири, кажуть ми винні за дорогу", HIGH, "uk.trafficking_exploitation.core.confined"),
+    ("змушують приймати клієнтів щоночі", HIGH, "uk.trafficking_exploitation.core.confined"),
+    # self-harm in the writer's own words
+    ("боюсь що щось собі зроблю цієї ночі", CRITICAL, "self_harm.intent+time"),
+    ("скоро мене не стане, так буде краще", CRITICAL, "self_harm.intent+time"),
+    ("покінчу з усім цим, мені вже все одно", HIGH, "uk.self_harm.intent.end_it"),
+    ("вночі все закінчиться, не відговорюйте мене", CRITICAL, "self_harm.intent+farewell"),
+    ("знову ріжусь, вже не можу зупинитись", HIGH, "uk.self_harm.act.reflexive"),
+    ("почала пекти себе запальничкою", HIGH, "uk.self_harm.act.burn"),
+    ("висипала всі таблетки на стіл і дивлюсь на них", HIGH, "self_harm.plan+means"),
+    ("наковталась маминих таблеток, всю пачку", CRITICAL, "self_harm.ingested+amount"),
+    ("стою на мосту і дивлюсь вниз", CRITICAL, "self_harm.at_height+now"),
+    ("stoyu na mostu", CRITICAL, "self_harm.at_height+now"),
+    # medical: blue lips, a fever the medicine does not bring down with no doctor, a fall, a blow to the head
+    ("у тата губи посиніли і він ледве дихає", CRITICAL, "uk.medical_emergency.acute.blue"),
+    ("жарознижуюче не збиває, ми в таборі і медика нема", HIGH, "medical_emergency.state+nocare"),
+    ("мама впала і не може встати, лікаря тут нема", HIGH, "medical_emergency.state+nocare"),
+    ("син вдарився головою і блює вже двічі", HIGH, "uk.medical_emergency.urgent.head_injury"),
+    ("у мами перекосило обличчя і вона не може говорити", CRITICAL, "uk.medical_emergency.acute.blue"),
+    ("малий проковтнув бабусині таблетки", HIGH, "uk.medical_emergency.urgent.head_injury"),
+    # basic needs and detention
+    ("нема чим годувати дітей, гроші скінчились", HIGH, "basic_needs.lack+child"),
+    ("хазяйка сказала що викине нас з дітьми в неділю", HIGH, "basic_needs.outside+child"),
+    ("чоловіка перевели в депортаційну тюрму, завтра літак", HIGH, "detention_deportation.core+soon"),
+]
+
+# everyday Ukrainian with the round-2 words: a cake to cut, a shelf to nail, a tax that "hits", a queue that "kills",
+# a lost pet, a visit, a commute over a bridge, a cosy window sill, letters home, goodbyes at work, papers at the
+# embassy or with the employer for a visa, a school list, a game, blue lips after a swim, a diet, an air-raid alert
+EVERYDAY_2 = [
+    "купила торт, ввечері поріжу його",
+    "поріжу цибулю і моркву для супу",
+    "тато обіцяв прибити полицю в коридорі",
+    "хочеться прибити цього комара",
+    "податок вдарить нас по кишені",
+    "ця черга мене вб'є, стою вже дві години",
+    "екзамен мене вб'є",
+    "мене на роботі вбивають дедлайни",
+    "мама мене приб'є якщо дізнається про двійку 😂",
+    "наш пес втік два дні тому, може хтось бачив",
+    "у нас кіт загубився, діти плачуть",
+    "nash kit propav dva dni tomu",
+    "чекаю його з роботи, вже скоро буде",
+    "йду до нього в гості на чай",
+    "на сьогодні все. дякую за допомогу",
+    "сьогодні вночі все буде спокійно, обіцяли без тривог",
+    "я на мосту, скоро буду",
+    "сиджу на підвіконні і п'ю каву",
+    "набрала в аптеці ліків для дітей",
+    "з'їла таблетку від голови",
+    "написала листи мамі і сестрі з Польщі, як у них справи",
+    "попрощалась з усіма на роботі, завтра переїжджаю",
+    "не шукайте мене сьогодні, я на дачі без зв'язку",
+    "будь ласка, не відмовляйте мені, потрібна допомога з документами",
+    "подруга не читає повідомлення, мабуть зайнята",
+    "брат поїхав у відрядження, вже 5 днів тиша в квартирі",
+    "син пішов з дому зранку на роботу, повернеться ввечері",
+    "мій чоловік поїхав на роботу, повернеться ввечері",
+    "не бачу його ніде в списку, де подивитись номер заяви для сина?",
+    "доньку не можу знайти в списках зарахованих до школи",
+    "не можу знайти садочок для доньки",
+    "паспорти у роботодавця на оформленні візи",
+    "таксі висадить нас біля вокзалу з дітьми",
+    "нам кажуть що виходити не можна через тривогу",
+    "боюся що не встигну до п'ятниці",
+    "знову ріжусь у доту з друзями",
+    "печу собі пиріг на вихідні",
+    "у дитини губи посиніли від холоду після купання",
+    "щось з собою зробити з волоссям хочу, може підстригтись",
+    "їмо раз на день, бо на дієті",
+    "тато вдарився головою на роботі, все нормально",
+    "хочу його обійняти і більше не відпускати",
+    "я не ночувала вдома, була в подруги",
+    "знаю де він живе, завтра зайду в гості",
+    "кіт кинувся на мене",
+    "малий проковтнув жуйку, це небезпечно?",
+]
+
+
+@pytest.mark.parametrize(("text", "level", "rule"), DISCLOSURES_2, ids=[t for t, _, _ in DISCLOSURES_2])
+def test_round_two_constructions_are_read(
+    triage: Triage, uk_only: LanguageMatcher, text: str, level: Level, rule: str
+) -> None:
+    result = triage.assess(text, "uk")
+    assert result.level == level, result.rules
+    assert rule in result.rules, result.rules
+    assert PARTS_2.get(rule, set()) <= _uk_concepts(uk_only, text)
+
+
+@pytest.mark.parametrize("text", EVERYDAY_2, ids=EVERYDAY_2)
+def test_round_two_everyday_words_stay_ordinary(triage: Triage, text: str) -> None:
+    result = triage.assess(text, "uk")
+    assert result.level in (NORMAL, LOW), result.rules
+
+
+def test_an_almost_is_no_denial_but_a_plain_negation_is(triage: Triage) -> None:
+    # "ледь не вдарила" (nearly hit) carries its own "не"; "не вдарила" denies
+    assert triage.assess("ледь не вдарила сина", "uk").level == HIGH
+    assert triage.assess("я не вдарила сина", "uk").level == NORMAL
+
+
+def test_a_bridge_in_traffic_is_not_standing_on_a_bridge(triage: Triage) -> None:
+    # the Ukrainian reading of "стою на мосту" is masked in traffic; ru.toml still reads it as a method (see the report)
+    rules = triage.assess("стою на мосту в пробці", "uk").rules
+    assert "uk.self_harm.at_height.bridge" not in rules, rules
+    assert "self_harm.at_height+now" not in rules, rules
