@@ -239,3 +239,130 @@ def test_a_kitchen_power_cut_is_no_self_harm(triage: Triage) -> None:
     result = triage.assess("me cortaron la luz y el gas", "es")
     assert not any(rule.startswith("self_harm") for rule in result.rules), result.rules
     assert "grammar.lack_item" in result.rules, result.rules
+
+
+# ---- round 2 of the grammar of distress: harm planned against others, missing people, violence told indirectly, bodies in danger,
+# self-harm in the writer's own words. Each fails against the round-1 lexicon.
+DISCLOSURES_2 = [
+    # the writer's own urge: a desire or a dream before a killing verb and its object, a verb with its object glued
+    ("tengo ganas de matar a mi jefe, ya no lo soporto", HIGH, "grammar.intent_them"),
+    ("sueño con matar a mi padrastro", HIGH, "grammar.threat_lethal"),
+    ("a veces quiero golpearlo hasta que se calle", HIGH, "es.harm_to_others.threat.fused"),
+    ("me dan ganas de pegarle cuando no me obedece", HIGH, "es.harm_to_others.threat.fused"),
+    ("estoy a punto de ahorcarlo", HIGH, "es.harm_to_others.threat.fused"),
+    ("me da miedo hacerle algo a mi esposa, estoy a punto de explotar", HIGH, "es.harm_to_others.threat.fused"),
+    ("mañana le parto la madre a ese wey", HIGH, "es.harm_to_others.threat.idiom"),
+    ("si me sigue gritando le voy a reventar la cara", HIGH, "grammar.them_intent"),
+    ("tengo pensamientos de hacerle daño a mi bebe", HIGH, "grammar.want_abuse"),
+    # someone close about to hurt another: the one who wronged them, a new partner, their own father
+    ("mi hermano va a matar al tipo que lo asalto", HIGH, "grammar.intent_them"),
+    ("mi exnovio amenaza con matar a mi nueva pareja", HIGH, "grammar.intent_them"),
+    ("mi hijo mayor dice que va a matar a su padrastro", HIGH, "grammar.intent_them"),
+    ("mi hijo dice que esta noche va a darle una golpiza a un compañero", CRITICAL, "harm_to_others.threat+time"),
+    ("mi primo agarro un machete y se fue a casa del vecino", CRITICAL, "harm_to_others.seek+weapon"),
+    ("mi hermano tiene una navaja y anda buscando al tipo que le robo", CRITICAL, "harm_to_others.seek+weapon"),
+    ("mi hijo dice que va a llevar una pistola a la escuela", CRITICAL, "harm_to_others.seek+weapon"),
+    ("ya se donde vive, me voy a desquitar", HIGH, "harm_to_others.seek+future"),
+    ("me saco una navaja y me la puso en el cuello", CRITICAL, "violence_abuse.danger+weapon"),
+    # missing people: a late hour, weeks without a message, the day they left, a child out of sight or lured away
+    ("mi hijo de 7 no regreso de la escuela y ya es de noche", CRITICAL, "missing_person.missing+child"),
+    ("la niña de mi vecina no aparece desde la tarde", CRITICAL, "missing_person.missing+child"),
+    ("mi hijo se me solto en el mercado y no lo vemos por ningun lado", CRITICAL, "grammar.search_child"),
+    ("mi hija se fue con un tipo que conocio en tiktok", CRITICAL, "grammar.search_child"),
+    ("mi hermano lleva tres semanas sin escribir desde que se fue al norte", HIGH, "grammar.missing"),
+    ("mi cuñado venia en el bus y nadie sabe nada de el desde el jueves", HIGH, "es.missing_person.missing.since"),
+    ("un compa del trabajo salio el sabado y no volvio", HIGH, "grammar.missing"),
+    ("llevamos tres dias buscando a mi hermano", HIGH, "grammar.search_other"),
+    ("levantaron a mi hermano unos hombres en una camioneta", HIGH, "es.missing_person.missing.taken"),
+    # violence and abuse told indirectly: the injury, the scald, the room at night, the pictures, fear, silence bought
+    ("mi pareja me rompio la nariz de un golpe", HIGH, "grammar.me_abuse"),
+    ("mi marido me echo agua hirviendo en la espalda", HIGH, "grammar.me_abuse"),
+    ("me jalo del cabello y me arrastro por el piso", HIGH, "grammar.me_abuse"),
+    ("mi esposo me quemo con la plancha", HIGH, "es.violence_abuse.abuse.by_someone"),
+    ("mi padrastro entra a mi cuarto por las noches", HIGH, "es.violence_abuse.sexual.room"),
+    ("mi novio me pide fotos desnuda y dice que si no lo dejo", HIGH, "es.violence_abuse.sexual.told"),
+    ("le tengo miedo a mi esposo, no me deja ver a mi familia", HIGH, "es.violence_abuse.abuse.coercion"),
+    ("mi jefe dice que si hablo me denuncia a migracion", HIGH, "es.violence_abuse.threat_to_me.silenced"),
+    # a body in danger: a battery or bleach swallowed, a face that falls, chest pain, no urine, a blow and vomiting
+    ("mi hijo se trago una pila del control", CRITICAL, "es.medical_emergency.acute.told"),
+    ("mi hija se tomo el cloro del baño", CRITICAL, "es.medical_emergency.acute.swallowed"),
+    ("mi papa tiene la cara caida y no puede mover el brazo", CRITICAL, "es.medical_emergency.acute.told"),
+    ("mi esposo dice que le aprieta el pecho y esta sudando frio", HIGH, "es.medical_emergency.urgent.told"),
+    ("mi hijo tiene diarrea desde hace dias y ya no orina", HIGH, "medical_emergency.state+severe"),
+    ("mi hijo se golpeo la cabeza y vomita mucho", HIGH, "medical_emergency.state+severe"),
+    ("estoy embarazada y no siento al bebe moverse desde ayer", HIGH, "es.medical_emergency.urgent.pregnancy"),
+    # self-harm in the writer's own words
+    ("tengo cortes en los brazos y uso manga larga para que no vean", HIGH, "es.self_harm.act.hidden"),
+    ("me hago vomitar despues de comer para castigarme", HIGH, "es.self_harm.act.hidden"),
+    ("me quiero cortar otra vez", HIGH, "es.self_harm.act.want"),
+    ("me quiero aventar del puente", CRITICAL, "self_harm.method+means"),
+    ("hoy se acaba todo, ya no aguanto", CRITICAL, "self_harm.intent+time"),
+    # going without: a household that does not eat, a medicine run out, thrown out of the room
+    ("hace tres dias no comemos, los niños lloran", HIGH, "basic_needs.without+duration"),
+    ("se nos acabo la insulina de mi hijo y no tenemos dinero", HIGH, "basic_needs.without+child"),
+    ("el casero nos corrio del cuarto y tengo dos niños", HIGH, "basic_needs.outside+child"),
+]
+
+# everyday Spanish with this round's words: each stays an ordinary question
+EVERYDAY_2 = [
+    "no hay luz desde hace tres horas, cuando vuelve?",
+    "mi hijo no ha llegado del colegio todavia porque tiene futbol hasta las 6",
+    "mi esposo salio en la mañana y no ha llamado, sera que ya llego a la cita?",
+    "mi hermana se fue ayer a madrid para su cita",
+    "mi papa salio ayer del hospital, ya esta bien gracias",
+    "mi hija no vino a dormir porque se quedo en casa de su abuela",
+    "mi hermano lleva dos semanas sin escribirme porque esta enojado conmigo",
+    "no se nada de mi solicitud desde hace dias",
+    "no sabemos nada de la cita de asilo desde hace semanas",
+    "mi mama se fue con un señor de la iglesia a repartir comida",
+    "nadie la vio la pelicula que les recomende",
+    "voy a pegarle una etiqueta a la caja con su nombre",
+    "vamos a darles una paliza en el partido del sabado",
+    "sueño con tener mi propia casa algun dia",
+    "estoy a punto de terminar el curso de español",
+    "tengo miedo de perder mi cita de asilo",
+    "la guerra va a matar a un monton de gente",
+    "si alguien dice que la quieren matar, se puede pedir asilo?",
+    "nos empujaron en la fila del consulado, que groseros",
+    "saco la pistola de agua para los niños en la piscina",
+    "la policia le apunto con la camara al periodista en la tele",
+    "el niño tiro la pelota contra la pared del patio",
+    "quiero que todo se termine bien con la mudanza",
+    "me quiero cortar el pelo corto",
+    "me hago cortes de pelo en casa para ahorrar",
+    "mi hijo tiene cortes en las manos de jugar con papel",
+    "la leche me hace daño, que puedo tomar?",
+    "mi hijo se trago un chicle, es peligroso?",
+    "me falta el aire cuando subo escaleras, es normal?",
+    "mi perro se comio las pastillas de la abuela, hay veterinario?",
+    "no comemos carne en mi familia, hay otra opcion?",
+]
+
+
+@pytest.mark.parametrize(("text", "level", "rule"), DISCLOSURES_2, ids=[t for t, _, _ in DISCLOSURES_2])
+def test_round_two_disclosures_are_read_by_their_construction(triage: Triage, text: str, level: Level, rule: str) -> None:
+    result = triage.assess(text, "es")
+    assert result.level == level, result.rules
+    assert rule in result.rules, result.rules
+
+
+@pytest.mark.parametrize("text", EVERYDAY_2)
+def test_round_two_everyday_lines_stay_ordinary(triage: Triage, text: str) -> None:
+    result = triage.assess(text, "es")
+    assert result.level in (NORMAL, LOW), result.rules
+
+
+def test_lemma_traps_of_round_two_are_written_forms(triage: Triage) -> None:
+    # "que es" keyed "que ser" read "para que se calle" as the name of a topic; "de golpe" keyed "de golpear" masked
+    # "ganas de golpear"; "bebi" keyed "beber" read a baby as a drink taken
+    assert triage.assess("le pegaron tan fuerte que se quedo inconsciente", "es").level == CRITICAL
+    assert triage.assess("tengo tantas ganas de golpear a mi cuñado que me asusto", "es").level == HIGH
+    baby = triage.assess("le doy al bebe sus pastillas de hierro", "es")
+    assert "self_harm.ingested" not in baby.rules, baby.rules
+
+
+def test_a_denied_urge_stays_a_denial(triage: Triage) -> None:
+    # the urge phrases are negatable like every intent: "no quiero golpearlo" is no threat
+    for text in ("no quiero golpearlo, solo quiero que se vaya", "nunca voy a pegarle a mi hijo", "no quiero hacerle daño a mi hijo"):
+        result = triage.assess(text, "es")
+        assert result.level == NORMAL, (text, result.rules)

@@ -306,3 +306,282 @@ def test_a_wish_keeps_its_frame(triage: Triage, text: str, discount: str) -> Non
 )
 def test_a_denied_wish_stays_ordinary(triage: Triage, text: str) -> None:
     assert triage.assess(text, "fr").level == NORMAL
+
+
+# ---- round 2 (2026.12.2): harm to others, missing persons, violence told indirectly, medical, own words ----
+# Each disclosure names the rule or the French term group that carries it; every line is our own. Chat
+# spellings on purpose. The everyday lines below use the same new words and must stay ordinary.
+
+ROUND_TWO = [
+    # the writer's own urge to hurt someone: a desire before a beating verb and its object, or the object
+    # pronoun between them ("envie de la gifler"), which the grammar cannot see inside the intent
+    pytest.param(
+        "j'ai envie de cogner mon collègue, il me pousse à bout", HIGH, "grammar.intent_them", id="cogner-collegue"
+    ),
+    pytest.param("j'ai des pulsions de taper mon beau frère", HIGH, "grammar.want_abuse", id="pulsions-de-taper"),
+    pytest.param(
+        "des fois j'ai envie de la gifler tellement elle me rend folle",
+        HIGH,
+        "fr.harm_to_others.threat.clitic_abuse",
+        id="envie-de-la-gifler",
+    ),
+    pytest.param(
+        "je me retiens de le cogner depuis des semaines",
+        HIGH,
+        "fr.harm_to_others.threat.clitic_abuse",
+        id="me-retiens-de-le-cogner",
+    ),
+    pytest.param(
+        "je vais lui péter la gueule à mon voisin",
+        CRITICAL,
+        "fr.harm_to_others.threat.clitic_abuse",
+        id="lui-peter-la-gueule",
+    ),
+    pytest.param(
+        "j'ai peur de secouer mon fils quand il crie la nuit", HIGH, "fr.harm.abuse.round2", id="peur-de-secouer"
+    ),
+    # someone close about to hurt another: a desire or a future of someone else, "s'en prendre à"
+    pytest.param(
+        "mon frère veut tabasser le mec de sa copine", HIGH, "grammar.other_want_abuse", id="frere-veut-tabasser"
+    ),
+    pytest.param("mon voisin veut s'en prendre à ma femme", HIGH, "grammar.intent_them", id="sen-prendre-a-ma-femme"),
+    pytest.param("j'ai peur que mon ex s'en prenne à mon fils", HIGH, "grammar.abuse_kin", id="sen-prenne-a-mon-fils"),
+    pytest.param(
+        "le frère de mon ex veut s'en prendre à moi",
+        HIGH,
+        "fr.violence_abuse.threat_to_me.round2",
+        id="sen-prendre-a-moi",
+    ),
+    # going after someone with a weapon: waiting at their door, gone to their place, looking for "le type"
+    pytest.param(
+        "mon cousin l'attend en bas de chez lui avec une batte",
+        CRITICAL,
+        "harm_to_others.seek+weapon",
+        id="lattend-en-bas-batte",
+    ),
+    pytest.param(
+        "il est parti chez son ex avec un marteau", CRITICAL, "harm_to_others.seek+weapon", id="parti-chez-son-ex"
+    ),
+    pytest.param(
+        "il cherche le type qui l'a frappé, il a un cutter sur lui",
+        CRITICAL,
+        "harm_to_others.seek+weapon",
+        id="cherche-le-type-cutter",
+    ),
+    # a child who slipped away or is not where they were; a runaway; nobody with news
+    pytest.param("ma fille de 14 ans a fugué cette nuit", CRITICAL, "fr.missing_person.missing.round2", id="fugue"),
+    pytest.param(
+        "mon fils s'est sauvé pendant que je payais à la caisse", CRITICAL, "grammar.search_child", id="sest-sauve"
+    ),
+    pytest.param("mon fils de 7 ans s'est perdu à la fête foraine", CRITICAL, "grammar.search_child", id="sest-perdu"),
+    pytest.param("la petite est plus dans sa poussette", CRITICAL, "grammar.search_child", id="plus-dans-sa-poussette"),
+    pytest.param(
+        "mes enfants sont nulle part dans le centre commercial", CRITICAL, "grammar.search_child", id="nulle-part"
+    ),
+    pytest.param(
+        "on la retrouve pas, ma fille, on a fait tout le quartier",
+        CRITICAL,
+        "grammar.search_child",
+        id="on-la-retrouve-pas",
+    ),
+    pytest.param(
+        "personne a de nouvelles de mon oncle, il a pris la mer",
+        HIGH,
+        "fr.missing_person.missing.round2",
+        id="personne-a-de-nouvelles",
+    ),
+    # a person gone quiet: messages, calls and arrivals, with weeks, a day gone, or an arrival overdue
+    pytest.param(
+        "mon beau frère devait rentrer jeudi et on a plus aucun message",
+        HIGH,
+        "grammar.missing",
+        id="plus-aucun-message",
+    ),
+    pytest.param(
+        "ma soeur est partie mardi et ça sonne dans le vide quand j'appelle",
+        HIGH,
+        "grammar.missing",
+        id="sonne-dans-le-vide",
+    ),
+    pytest.param(
+        "ma tante est partie samedi pour Lyon et elle est jamais arrivée", HIGH, "grammar.missing", id="jamais-arrivee"
+    ),
+    pytest.param(
+        "mon frère lit plus mes messages depuis deux semaines", HIGH, "grammar.missing", id="lit-plus-mes-messages"
+    ),
+    # violence told by what was done, by the marks it left, by what is heard, by control
+    pytest.param(
+        "il m'a serré le cou jusqu'à ce que je tombe", HIGH, "fr.violence_abuse.abuse.indirect", id="serre-le-cou"
+    ),
+    pytest.param("mon copain m'a jetée contre le mur", HIGH, "fr.violence_abuse.abuse.indirect", id="jetee-contre"),
+    pytest.param("il me tire les cheveux quand il a bu", HIGH, "grammar.me_abuse", id="tire-les-cheveux"),
+    pytest.param("mon beau-père me met des baffes", HIGH, "grammar.me_abuse", id="met-des-baffes"),
+    pytest.param(
+        "quand il boit, mon mari devient violent", HIGH, "fr.violence_abuse.abuse.turned_violent", id="devient-violent"
+    ),
+    pytest.param(
+        "il m'a menacée avec un couteau hier", CRITICAL, "violence_abuse.threat+weapon", id="menacee-avec-un-couteau"
+    ),
+    pytest.param("j'ai des traces de doigts sur le cou", HIGH, "fr.violence_abuse.abuse.marks", id="traces-de-doigts"),
+    pytest.param(
+        "je crois qu'il la bat, j'entends des coups tous les soirs",
+        HIGH,
+        "fr.violence_abuse.abuse.witnessed",
+        id="il-la-bat",
+    ),
+    pytest.param(
+        "mon oncle me faisait des choses quand j'étais seule chez lui",
+        HIGH,
+        "fr.violence_abuse.sexual.indirect",
+        id="me-faisait-des-choses",
+    ),
+    pytest.param(
+        "mon mari me prend tout mon argent et me prive de nourriture",
+        HIGH,
+        "fr.violence_abuse.abuse.coercion",
+        id="prive-de-nourriture",
+    ),
+    pytest.param(
+        "mon ex rôde autour de l'immeuble toute la nuit", HIGH, "fr.violence_abuse.danger_here.round2", id="ex-rode"
+    ),
+    pytest.param(
+        "on est cachées chez la voisine avec les enfants",
+        HIGH,
+        "fr.violence_abuse.danger_here.round2",
+        id="cachees-chez-la-voisine",
+    ),
+    pytest.param(
+        "mon père est en train de casser la porte de ma chambre",
+        CRITICAL,
+        "violence_abuse.danger+now",
+        id="en-train-de-casser-la-porte",
+    ),
+    # a body in danger: a poisoning, a stroke, a heart, a fall, breath
+    pytest.param("ma fille de 3 ans a bu de la javel", CRITICAL, "fr.medical_emergency.acute.round2", id="javel"),
+    pytest.param(
+        "mon père a la bouche de travers et il arrive plus à parler",
+        CRITICAL,
+        "fr.medical_emergency.acute.round2",
+        id="bouche-de-travers",
+    ),
+    pytest.param(
+        "il respire à peine, je fais quoi", CRITICAL, "fr.medical_emergency.acute.round2", id="respire-a-peine"
+    ),
+    pytest.param(
+        "mon oncle est tombé de l'échafaudage, il bouge plus",
+        CRITICAL,
+        "fr.medical_emergency.acute.round2",
+        id="bouge-plus",
+    ),
+    pytest.param(
+        "mon mari a mal à la poitrine et des sueurs froides",
+        HIGH,
+        "medical_emergency.state+severe",
+        id="poitrine-sueurs-froides",
+    ),
+    pytest.param(
+        "mon fils fait une crise d'asthme et la ventoline fait rien",
+        HIGH,
+        "medical_emergency.state+severe",
+        id="asthme-ventoline",
+    ),
+    pytest.param(
+        "douleur atroce au ventre, je suis pliée en deux", HIGH, "medical_emergency.state+severe", id="pliee-en-deux"
+    ),
+    pytest.param(
+        "ma mère est tombée dans la cuisine et elle arrive pas à se relever",
+        HIGH,
+        "fr.medical_emergency.urgent.round2",
+        id="arrive-pas-a-se-relever",
+    ),
+    # self-harm and ideation in the writer's own words
+    pytest.param("j'ai recommencé à me couper", HIGH, "fr.self_harm.act.relapse", id="recommence-a-me-couper"),
+    pytest.param(
+        "je continue de me couper même si j'ai promis d'arrêter",
+        HIGH,
+        "fr.self_harm.act.relapse",
+        id="continue-de-me-couper",
+    ),
+    pytest.param("tout le monde serait mieux sans moi", HIGH, "fr.self_harm.intent.own_words", id="mieux-sans-moi"),
+    pytest.param(
+        "personne remarquerait si je disparaissais", HIGH, "fr.self_harm.intent.own_words", id="personne-remarquerait"
+    ),
+    pytest.param("je pense tout le temps à la mort", HIGH, "fr.self_harm.intent.own_words", id="pense-a-la-mort"),
+    pytest.param(
+        "j'ai peur de moi, j'ai envie de passer à l'acte", HIGH, "fr.self_harm.intent.own_words", id="peur-de-moi"
+    ),
+    pytest.param("j'ai peur de faire une bêtise ce soir", CRITICAL, "self_harm.intent+time", id="betise-ce-soir"),
+    pytest.param("je veux me jeter sous un train", CRITICAL, "fr.self_harm.method.round2", id="sous-un-train"),
+    pytest.param(
+        "mon frère m'a écrit qu'il voudrait ne plus se réveiller",
+        HIGH,
+        "grammar.other_want_death",
+        id="ne-plus-se-reveiller",
+    ),
+]
+
+ROUND_TWO_EVERYDAY = [
+    # games, getting high, working hard, a fall, a bottle to shake
+    pytest.param("je vais les défoncer au foot dimanche", id="defoncer-au-foot"),
+    pytest.param("je lui ai mis une raclée aux échecs", id="raclee-aux-echecs"),
+    pytest.param("on va se défoncer à l'entraînement demain", id="se-defoncer"),
+    pytest.param("je me suis cassé la gueule en trottinette", id="casse-la-gueule"),
+    pytest.param("il faut secouer le flacon avant de donner le sirop", id="secouer-le-flacon"),
+    pytest.param("il m'a donné un coup de pied sans faire exprès au foot", id="coup-de-pied-au-foot"),
+    # a lemma trap fixed: every form of "frapper" was domestic abuse
+    pytest.param("il a frappé le ballon trop fort", id="frappe-le-ballon"),
+    pytest.param("la foudre a frappé l'église du village", id="foudre"),
+    # offices, files and parcels that do not answer or never came
+    pytest.param("mon colis est jamais arrivé, il devait arriver lundi", id="colis"),
+    pytest.param("pas de nouvelles de la préfecture depuis deux mois", id="nouvelles-prefecture"),
+    pytest.param("personne a de nouvelles de mon dossier ?", id="nouvelles-dossier"),
+    pytest.param("mon mari est parti lundi en formation, il rentre vendredi", id="parti-lundi"),
+    pytest.param("mes enfants sont chez leur père ce weekend", id="chez-leur-pere"),
+    # pets, a closed past, found again
+    pytest.param("mon chat a avalé une pile, un véto ouvert ?", id="chat-pile"),
+    pytest.param("mon chien s'est échappé du jardin, une asso ?", id="chien-echappe"),
+    pytest.param("on s'est perdus en forêt mais on a retrouvé le chemin", id="perdus-en-foret"),
+    pytest.param("ma fille a fait une fugue quand elle avait 14 ans, maintenant ça va", id="fugue-passee"),
+    pytest.param("mon fils a convulsé hier, le médecin dit que c'est la fièvre", id="convulse-hier"),
+    # a mistake in a file, grief, a passing thought, of no use in the kitchen
+    pytest.param("j'ai peur de faire une bêtise dans mon dossier de naturalisation", id="betise-dossier"),
+    pytest.param("je pense à la mort de mon grand-père, il me manque", id="mort-du-grand-pere"),
+    pytest.param("je pense à ma mort parfois, comme tout le monde, mais ça va", id="pense-a-ma-mort-parfois"),
+    pytest.param("je sers à rien en cuisine mdr", id="sers-a-rien"),
+    # a substance and a baby, a tooth, breakfast, swallowing the wrong way
+    pytest.param("est-ce que le doliprane peut faire du mal à mon bébé ?", id="doliprane-bebe"),
+    pytest.param("j'ai une douleur atroce aux dents, un dentiste gratuit ?", id="dents"),
+    pytest.param("le petit déjeuner est servi à quelle heure ?", id="petit-dejeuner"),
+    pytest.param("la petite a eu 10 à sa dictée", id="dictee"),
+    pytest.param("le bébé a avalé de travers mais ça va", id="avale-de-travers"),
+    # planting, failing, a crash; urges to laugh, gift ideas; a friend waiting
+    pytest.param("je vais planter des tomates au jardin partagé", id="planter-des-tomates"),
+    pytest.param("j'ai peur de me planter à l'examen", id="me-planter"),
+    pytest.param("l'ordi va planter si j'ouvre trop d'onglets", id="ordi-plante"),
+    pytest.param("je me retiens de rire en réunion", id="retiens-de-rire"),
+    pytest.param("j'ai des idées de cadeaux pour ma mère", id="idees-de-cadeaux"),
+    pytest.param("mon pote m'attend en bas pour aller au foot", id="pote-mattend"),
+    pytest.param("je vais aller voir le mec de la préfecture demain", id="mec-de-la-prefecture"),
+    pytest.param("j'ai peur de lui faire du mal en partant", id="lui-faire-du-mal-en-partant"),
+    # "en train de" without a risk, a surprise, a match, an ex fetching his things
+    pytest.param("je suis en train de sauter partout de joie, j'ai eu mes papiers", id="sauter-de-joie"),
+    pytest.param("on est en train de remplir le dossier de la caf", id="en-train-de-remplir"),
+    pytest.param("on s'est cachés pour faire une surprise à maman", id="surprise"),
+    pytest.param("le match est devenu violent à la fin", id="match-violent"),
+    pytest.param("mon ex est passé récupérer ses affaires", id="ex-affaires"),
+    pytest.param("il a pas lu mes messages depuis hier, il est fâché", id="pas-lu-fache"),
+    pytest.param("mon fils a des bleus sur les genoux à cause du foot", id="bleus-genoux"),
+]
+
+
+@pytest.mark.parametrize(("text", "level", "rule"), ROUND_TWO)
+def test_round_two_risks_are_read_by_their_construction(triage: Triage, text: str, level: Level, rule: str) -> None:
+    result = triage.assess(text, "fr")
+    assert result.level == level, (text, result.rules)
+    assert rule in result.rules, (text, result.rules)
+
+
+@pytest.mark.parametrize("text", ROUND_TWO_EVERYDAY)
+def test_round_two_everyday_words_stay_ordinary(triage: Triage, text: str) -> None:
+    result = triage.assess(text, "fr")
+    assert result.level in (NORMAL, LOW), (text, result.rules)

@@ -5,6 +5,12 @@ seek rule, or one of the new Russian phrase groups), so it fails without the ru 
 injure.*, body.*, need.*, missing.search, detain.*, traffic.*, harm.seek and self_harm.at_height. The
 everyday lines use the same words (dying of boredom, a place to live, an early alarm, a kitchen cut, a
 lost cat, the police at a school talk, a passport at the consulate, a rooftop bar) and must stay ordinary.
+
+The second block (round 2) covers harm to others (an urge with the pronoun before the verb, a dative, a body
+part, a restraint, a fear of one's own act, going after someone with a tool), missing persons (gone and not
+back, not home for the night, silence since a day), violence told indirectly, medical emergencies told by
+their signs, and the writer's own words ("всем без меня станет легче", "снова режусь"); its everyday lines
+are the misreadings those words invite.
 """
 
 from __future__ import annotations
@@ -212,3 +218,116 @@ def test_a_pregnancy_alone_never_makes_a_body_state_urgent(triage: Triage) -> No
     # a pregnancy is a health status: only an obstetric emergency phrase counts
     assert triage.assess("я беременна и у меня температура", "ru").level == NORMAL
     assert triage.assess("беременна и кровит", "ru").level == HIGH
+
+
+# ---- round 2: harm to others, missing persons, violence told indirectly, medical emergencies, the writer's
+# own words for self-harm. Each disclosure fails against the round-1 tables.
+DISCLOSURES_2 = [
+    # the writer's own urge: the pronoun between the desire and the verb, a dative, a body part, a restraint
+    ("хочу его избить до полусмерти", HIGH, "grammar.threat_them_lethal"),
+    ("так и хочется ей врезать", HIGH, "grammar.threat_them_lethal"),
+    ("руки чешутся ему вмазать", HIGH, "grammar.threat_them_lethal"),
+    ("ya ego izobyu kak tolko uvizhu", HIGH, "grammar.them_intent"),
+    ("я этому уроду сломаю челюсть", HIGH, "ru.harm_to_others.threat.body"),
+    ("разобью ему морду когда встречу", HIGH, "ru.harm_to_others.threat.body"),
+    ("еле сдерживаюсь чтобы не ударить сына", HIGH, "grammar.want_abuse"),
+    ("боюсь что ударю дочку, она всё время кричит", HIGH, "grammar.future_abuse"),
+    ("у меня навязчивые мысли причинить вред малышу", HIGH, "grammar.intent_kin"),
+    # someone close about to hurt another, going after someone with a tool
+    ("грозится: если уйду, найдет и прирежет", HIGH, "ru.violence_abuse.threat_to_me.find_and_kill"),
+    ("сестра пишет что её парень грозится избить её брата", HIGH, "grammar.intent_them"),
+    ("муж схватил монтировку и поехал к бывшему", CRITICAL, "harm_to_others.seek+weapon"),
+    ("взял травмат и поехал к ней домой", CRITICAL, "harm_to_others.seek+weapon"),
+    # violence told indirectly: a threat shouted at the door, a weapon raised, a broken nose, hidden bruises
+    ("тесть орет что убьет, ломится в комнату", CRITICAL, "ru.violence_abuse.threat_to_me.shouted"),
+    ("он гоняется за мной с топором", CRITICAL, "violence_abuse.danger+weapon"),
+    ("ostorozhno, on sejchas za mnoj s nozhom", CRITICAL, "ru.violence_abuse.danger_here.weapon_at_me"),
+    ("он сломал мне нос, а потом сказал что я сама виновата", HIGH, "ru.violence_abuse.abuse.indirect"),
+    ("толкнул меня с лестницы и ушел спать", HIGH, "ru.violence_abuse.abuse.indirect"),
+    ("он как выпьет бьет, сегодня опять пришел пьяный", CRITICAL, "ru.violence_abuse.abuse.indirect"),
+    # missing: gone and not come back, not back from practice, not home for the night, silence since
+    ("сын ушел на секундочку в магазин и не вернулся", CRITICAL, "ru.missing_person.missing.left"),
+    ("дочка не вернулась с тренировки, телефон молчит", CRITICAL, "grammar.search_child"),
+    ("сын не пришел домой ночевать и не берет трубку", CRITICAL, "grammar.search_child"),
+    ("от мамы с понедельника ни одного сообщения", HIGH, "grammar.missing"),
+    ("sestra uehala na rabotu v Polshu, i tishina uzhe nedelyu", HIGH, "grammar.missing"),
+    ("мы подали в розыск, брата нет с пятницы", HIGH, "ru.missing_person.missing.left"),
+    # the writer's own words: better off without me, a reflexive cut, a verb in transliteration
+    ("всем без меня станет легче", HIGH, "ru.self_harm.intent.burden"),
+    ("без меня семье будет проще, я только мешаю", HIGH, "ru.self_harm.intent.burden"),
+    ("снова режусь, уже не прячу", HIGH, "ru.self_harm.act.round2"),
+    ("nachala opyat rezat ruki", HIGH, "grammar.injure_self"),
+    ("сижу на подоконнике, окно открыла", CRITICAL, "self_harm.at_height+now"),
+    ("выпила всё из аптечки, что нашла", CRITICAL, "self_harm.ingested+amount"),
+    # medical: anaphylaxis, a fall that leaves someone down, a stroke, magnets swallowed, a fall from a balcony
+    ("у малыша отекает горло после орехов", CRITICAL, "ru.medical_emergency.acute.round2"),
+    ("дедушка упал и не встает, хрипит", CRITICAL, "ru.medical_emergency.acute.round2"),
+    ("мама говорит невнятно и лицо перекосило", HIGH, "ru.medical_emergency.urgent.round2"),
+    ("сын проглотил магнитики, живот болит", HIGH, "ru.medical_emergency.urgent.round2"),
+    ("дочка выпала с балкона второго этажа", CRITICAL, "ru.medical_emergency.acute.round2"),
+    # going without, sleeping out, debt bondage, held in a detention centre
+    ("bez vody tretij den, deti plachut", HIGH, "basic_needs.without+duration"),
+    ("spim v mashine s detmi tretyu noch", HIGH, "basic_needs.outside+duration"),
+    ("живем в машине всей семьей уже месяц", HIGH, "basic_needs.outside+duration"),
+    ("говорят мы должны за визу и пока не отработаем домой не отпустят", HIGH, "ru.trafficking_exploitation.core.debt"),
+    ("брата увезли в спецприемник, держат уже третьи сутки", HIGH, "detention_deportation.core+duration"),
+]
+
+EVERYDAY_2 = [
+    # a thing that "kills", venting someday, a hug, a ball, a lock, a fear of stage fright
+    "эта бюрократия меня убивает, сколько можно справок",
+    "дедлайны меня убивают, но ничего, прорвемся",
+    "я брата когда-нибудь прибью, опять взял мою зарядку 🙄",
+    "задушу тебя в объятиях когда приедешь!",
+    "хочу ударить по мячу так чтобы улетел за поле",
+    "боюсь что ударю в грязь лицом на выступлении",
+    "мастер придет врезать новый замок",
+    # a dose question, a vaccine question
+    "боюсь навредить ребенку жаропонижающим, какая доза?",
+    "не навредит ли малышу прививка от гриппа",
+    # a grandfather lost in the war, a cat, a network out, a student's topic, a denial
+    "дедушка ушел на войну и не вернулся, мы храним его письма",
+    "кот ушел и не вернулся, расклеили объявления",
+    "абонент недоступен из за плохой связи в горах",
+    "подруга пропала из соцсетей, наверное в отпуске",
+    "пишу курсовую по домашнему насилию, нужны источники",
+    "нет никаких мыслей о самоубийстве, просто плохо сплю",
+    # coffee without milk, water without gas, a game played hard, children playing outside, an icicle
+    "кофе без молока и сахара, пожалуйста",
+    "купила детям воду без газа",
+    "режусь в доту с братом до утра",
+    "дети играют на улице с соседскими ребятами",
+    "сосулька упала с крыши прямо у подъезда",
+    # a debt to a friend, phones kept in class, a window opened to air a room, anxiety before an exam
+    "должна за билеты подруге, как лучше перевести",
+    "в школе забирают телефоны на урок, это законно?",
+    "открыла окно проветрить комнату перед сном",
+    "у меня давит в груди от тревоги перед экзаменом",
+    # a present for mum, alimony through a lawyer, a brother in prison and a parcel
+    "ищем маме подарок на юбилей",
+    "разберусь с бывшим насчет алиментов через юриста",
+    "брат в тюрьме, как отправить ему посылку?",
+]
+
+
+@pytest.mark.parametrize(("text", "level", "rule"), DISCLOSURES_2, ids=[t for t, _, _ in DISCLOSURES_2])
+def test_round_two_constructions_are_read(triage: Triage, text: str, level: Level, rule: str) -> None:
+    result = triage.assess(text, "ru")
+    assert result.level == level, result.rules
+    assert rule in result.rules, result.rules
+
+
+@pytest.mark.parametrize("text", EVERYDAY_2)
+def test_round_two_everyday_lines_stay_ordinary(triage: Triage, text: str) -> None:
+    result = triage.assess(text, "ru")
+    assert result.level in (NORMAL, LOW), result.rules
+
+
+def test_a_fear_of_dying_is_no_wish_to_die(triage: Triage) -> None:
+    # "боюсь что" is a future before one's own act ("боюсь что ударю"), never a desire before a death
+    assert triage.assess("боюсь умереть во время операции", "ru").level == NORMAL
+    assert triage.assess("боюсь не проснуться после наркоза", "ru").level == NORMAL
+
+
+def test_thanks_in_full_is_low(triage: Triage) -> None:
+    assert triage.assess("спасибо огромное", "ru").level == LOW
