@@ -204,6 +204,25 @@ def _without_negations(lemmas: dict[str, str], phrases: list[Phrase]) -> dict[st
     return {form: lemma for form, lemma in lemmas.items() if form not in negations}
 
 
+def _clitic_variants(phrases: list[Phrase], keyer: Keyer, clitics: tuple[str, ...]) -> list[Phrase]:
+    """Phrases again with a clitic glued to their first word, where that glued word is a key of its own.
+
+    A word the lexicon lists with a clitic ("الجسر", "وما") is its own key, so in text it is never stripped
+    to the bare word another phrase uses ("جسر" as a means, "ما عم يتنفس"): each token has one key. The
+    variant makes the bare phrase match the glued form too, so an author need not know which glued forms
+    other phrases happen to list (Arabic "و", "ال", "ب"; Farsi "و", "ب").
+    """
+    variants: list[Phrase] = []
+    for rule_id, concept, words in phrases:
+        first = words[0]
+        plain = keyer.key(first)
+        for clitic in clitics:
+            glued = clitic + first
+            if keyer.key(glued) == glued != plain:
+                variants.append((rule_id, concept, [glued, *words[1:]]))
+    return variants
+
+
 class LanguageMatcher:
     """One language: a blank tokenizer, the keyer, a PhraseMatcher and a small Matcher."""
 
@@ -233,6 +252,7 @@ class LanguageMatcher:
         lemmas = _without_negations(lemmas, phrases + surface)
         self.keyer = Keyer(lemmas, stems, lexicon.clitics)
         self.keyer.freeze({self.keyer.key(w) for w in wanted})
+        phrases = phrases + _clitic_variants(phrases, self.keyer, lexicon.clitics)
         self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
         self.anchors: set[str] = set()
         self.modifiers: set[str] = set()

@@ -38,3 +38,11 @@ def test_a_count_in_words_is_an_amount(triage: Triage, text: str, lang: str) -> 
     result = triage.assess(text, lang)
     assert result.level == Level.CRITICAL, result
     assert f"{lang}.self_harm.amount.number" in result.rules
+
+
+def test_a_bare_phrase_matches_its_first_word_with_a_clitic_the_lexicon_lists_glued(triage: Triage) -> None:
+    # "وانا" (and I) is a lexicon word of its own, so in text it is never stripped to "انا"; the phrase
+    # "انا ميت احسن" (I'd be better off dead) must still read it
+    result = triage.assess("تعبت من كل شي وانا ميت احسن", "ar")
+    assert result.level == Level.HIGH, result.rules
+    assert "ar.self_harm.intent.want_die" in result.rules

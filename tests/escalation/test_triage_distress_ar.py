@@ -178,7 +178,8 @@ def test_a_first_person_desire_with_a_third_person_death_is_no_wish_to_die(triag
     assert "self_harm.third_party" in result.rules
 
 
-# ---- round 2 (2026.12.2): harm to others, missing persons, violence told indirectly, bodies in danger, the writer's own words ----
+# ---- round 2 (2026.12.2): harm to others, missing persons, violence told indirectly, bodies in danger,
+# the writer's own words ----
 # (text, expected level, the rule that must carry it): each needs a table added in round 2
 DISCLOSURES_2 = [
     # the writer's own urge, with the object carried by the verb, a separate object or a thought

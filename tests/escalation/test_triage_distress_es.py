@@ -241,7 +241,8 @@ def test_a_kitchen_power_cut_is_no_self_harm(triage: Triage) -> None:
     assert "grammar.lack_item" in result.rules, result.rules
 
 
-# ---- round 2 of the grammar of distress: harm planned against others, missing people, violence told indirectly, bodies in danger,
+# ---- round 2 of the grammar of distress: harm planned against others, missing people, violence told
+# indirectly, bodies in danger,
 # self-harm in the writer's own words. Each fails against the round-1 lexicon.
 DISCLOSURES_2 = [
     # the writer's own urge: a desire or a dream before a killing verb and its object, a verb with its object glued
@@ -340,7 +341,9 @@ EVERYDAY_2 = [
 
 
 @pytest.mark.parametrize(("text", "level", "rule"), DISCLOSURES_2, ids=[t for t, _, _ in DISCLOSURES_2])
-def test_round_two_disclosures_are_read_by_their_construction(triage: Triage, text: str, level: Level, rule: str) -> None:
+def test_round_two_disclosures_are_read_by_their_construction(
+    triage: Triage, text: str, level: Level, rule: str
+) -> None:
     result = triage.assess(text, "es")
     assert result.level == level, result.rules
     assert rule in result.rules, result.rules
@@ -363,6 +366,10 @@ def test_lemma_traps_of_round_two_are_written_forms(triage: Triage) -> None:
 
 def test_a_denied_urge_stays_a_denial(triage: Triage) -> None:
     # the urge phrases are negatable like every intent: "no quiero golpearlo" is no threat
-    for text in ("no quiero golpearlo, solo quiero que se vaya", "nunca voy a pegarle a mi hijo", "no quiero hacerle daño a mi hijo"):
+    for text in (
+        "no quiero golpearlo, solo quiero que se vaya",
+        "nunca voy a pegarle a mi hijo",
+        "no quiero hacerle daño a mi hijo",
+    ):
         result = triage.assess(text, "es")
         assert result.level == NORMAL, (text, result.rules)

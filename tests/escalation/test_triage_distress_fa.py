@@ -217,7 +217,12 @@ def test_someone_elses_or_a_denied_wish_is_not_the_writers(triage: Triage, text:
 DISCLOSURES_2 = [
     # the writer's own urge, the object in the verb or named ("میخوام بزنمش", "میترسم بچمو بزنم")
     ("urge-fused-shout", "هر بار داد میزنه دلم میخواد بزنمش", HIGH, "fa.harm_to_others.threat.urge_fused"),
-    ("urge-fused-colleague", "همکارم هر روز مسخرم میکنه، میترسم یه روز بزنمش", HIGH, "fa.harm_to_others.threat.urge_fused"),
+    (
+        "urge-fused-colleague",
+        "همکارم هر روز مسخرم میکنه، میترسم یه روز بزنمش",
+        HIGH,
+        "fa.harm_to_others.threat.urge_fused",
+    ),
     ("fin-urge-fused", "mitarsam bezanamesh", HIGH, "fa.harm_to_others.threat.urge_fused"),
     ("urge-beat", "اونقدر عصبانیم که میخوام کتکش بزنم", HIGH, "fa.harm_to_others.threat.urge_clear"),
     ("urge-burn-shop", "میخوام مغازشو آتیش بزنم که بفهمه", HIGH, "fa.harm_to_others.threat.urge_clear"),
@@ -228,15 +233,35 @@ DISCLOSURES_2 = [
     # someone close about to hurt another: a fused future, limbs to break, going after someone armed
     ("husband-will-kill-her", "شوهرش گفته اگه طلاق بخواد میکشتش", HIGH, "fa.harm_to_others.threat.fused_other"),
     ("fin-will-kill-her", "shoharesh tahdid karde mikoshatesh", HIGH, "fa.harm_to_others.threat.fused_other"),
-    ("uncle-break-limbs", "عموم با چوب دنبال پسرشه، میگه دست و پاشو قلم میکنه", HIGH, "fa.harm_to_others.threat.break_limbs"),
-    ("father-break-my-arm", "بابام گفته اگه با اون پسر ببینتم دستمو میشکنه", HIGH, "fa.violence_abuse.threat_to_me.break_limbs"),
+    (
+        "uncle-break-limbs",
+        "عموم با چوب دنبال پسرشه، میگه دست و پاشو قلم میکنه",
+        HIGH,
+        "fa.harm_to_others.threat.break_limbs",
+    ),
+    (
+        "father-break-my-arm",
+        "بابام گفته اگه با اون پسر ببینتم دستمو میشکنه",
+        HIGH,
+        "fa.violence_abuse.threat_to_me.break_limbs",
+    ),
     ("brother-knife-after", "داداشم کارد برداشته رفته سراغ پسر همسایه", CRITICAL, "harm_to_others.seek+weapon"),
     ("revenge-knife", "چاقو گرفتم که انتقاممو بگیرم", CRITICAL, "harm_to_others.seek+weapon"),
     ("ex-knife-chasing", "نامزد سابقم با چاقو افتاده دنبالم", CRITICAL, "harm_to_others.seek+weapon"),
     # missing persons: silent since a day or a departure, a family member gone, a child lost, run away, searched for
-    ("aunt-since-that-day", "خالم رفت بازار و از اون روز هیچ خبری ازش نیست", HIGH, "fa.missing_person.missing.silent_since"),
+    (
+        "aunt-since-that-day",
+        "خالم رفت بازار و از اون روز هیچ خبری ازش نیست",
+        HIGH,
+        "fa.missing_person.missing.silent_since",
+    ),
     ("husband-days-no-call", "شوهرم از چهار روز به این طرف زنگ نزده", HIGH, "fa.missing_person.missing.silent_since"),
-    ("fin-since-that-day", "khaleh raft shahr va az un ruz payam nadade", HIGH, "fa.missing_person.missing.silent_since"),
+    (
+        "fin-since-that-day",
+        "khaleh raft shahr va az un ruz payam nadade",
+        HIGH,
+        "fa.missing_person.missing.silent_since",
+    ),
     ("husband-vanished", "شوهرم ناپدید شده، پلیس هم کاری نمیکنه", HIGH, "fa.missing_person.missing.family_gone"),
     ("phone-not-picked-up", "برادرم از سه روز پیش تلفنشو برنمیداره", HIGH, "grammar.missing"),
     ("child-by-age-lost", "دختر ۵ ساله ام تو شلوغی گم شد", CRITICAL, "grammar.search_child"),

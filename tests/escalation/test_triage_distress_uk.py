@@ -286,7 +286,8 @@ def test_a_present_at_a_height_is_now_but_a_terrace_is_not(triage: Triage) -> No
     assert triage.assess("я на даху", "uk").level == NORMAL
 
 
-# ---- round 2 (2026.12.2): harm to others, missing persons, violence told indirectly, medical, self-harm in own words ----
+# ---- round 2 (2026.12.2): harm to others, missing persons, violence told indirectly, medical,
+# self-harm in own words ----
 # the Ukrainian concepts the round-2 rules read
 PARTS_2 = {
     "grammar.them_intent": {"target.them_pre", "harm.lethal_future"},
@@ -309,7 +310,8 @@ PARTS_2 = {
 }
 
 DISCLOSURES_2 = [
-    # the writer's or someone close's intent to hurt another: a perfective future, an urge with the object before the verb
+    # the writer's or someone close's intent to hurt another: a perfective future, an urge with the object
+    # before the verb
     ("я його покалічу, якщо він ще раз підійде до сестри", HIGH, "grammar.them_intent"),
     ("сусід сказав що приб'є її, якщо вона не замовкне", HIGH, "grammar.intent_them"),
     ("так хочеться його вдарити, аж руки трусяться", HIGH, "grammar.threat_them_lethal"),
