@@ -18,6 +18,8 @@ SETS = {
     "dev_chat_4.jsonl": {"dev"},
     "blind_chat_5.jsonl": {"heldout"},
     "dev_chat_6.jsonl": {"dev"},
+    "dev_chat_7.jsonl": {"dev"},
+    "blind_chat_8.jsonl": {"heldout"},
 }
 LANGS = {"en", "ar", "uk", "ru", "fa", "fr", "es"}
 LEVELS = {"critical", "high", "normal", "low"}
