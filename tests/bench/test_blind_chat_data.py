@@ -81,7 +81,8 @@ def test_no_duplicate_texts(name: str) -> None:
 @pytest.mark.parametrize("lang", sorted(LANGS))
 def test_each_language_is_big_enough_and_mixed(name: str, lang: str) -> None:
     rows = [row for row in _lines(name) if row["lang"] == lang]
-    assert len(rows) >= 50
+    # dev set 7 lost the three lines it shared with blind set 8 (one each in ar, es, uk)
+    assert len(rows) >= (49 if name == "dev_chat_7.jsonl" else 50)
     for split in SETS[name]:
         half = [row for row in rows if row["split"] == split]
         assert any(row["level"] in URGENT for row in half), f"{lang} {split}: no urgent line"
