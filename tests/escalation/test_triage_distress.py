@@ -63,8 +63,9 @@ DISCLOSURES = [
     ("im sitting on the ledge, i see no way out", CRITICAL, "self_harm.at_height+hopeless"),
     # means at hand, told over two sentences; an amount that is not a number
     (
+        # telling someone before the act is a farewell, so with the means it is imminent
         "i have all my pills lined up on the table. wanted someone to know before i take them",
-        HIGH,
+        CRITICAL,
         "self_harm.prepared+use",
     ),
     ("already swallowed half the bottle of sleeping tablets", CRITICAL, "self_harm.ingested+amount"),
@@ -86,6 +87,17 @@ DISCLOSURES += [
     ("my ex is waiting outside right now", CRITICAL, "violence_abuse.danger+now"),
     ("my stepbrother does things to me at night", HIGH, "violence_abuse.sexual"),
     ("they make me sleep with men and i cant leave the flat", HIGH, "trafficking_exploitation.core"),
+]
+
+# the third round (dev set 7): a farewell told as "so someone knows", a threat to survive the night, a
+# wound with no care, a child named by its age, detention for weeks
+DISCLOSURES += [
+    ("the whole pack of pills is in front of me. just so someone knows", CRITICAL, "self_harm.farewell+means"),
+    ("they would all be better off if i just wasnt around", HIGH, "self_harm.intent"),
+    ("he has a knife and says i wont see the morning", CRITICAL, "violence_abuse.threat+weapon"),
+    ("foot got hurt on the road, swollen and hot, cant go to hospital", HIGH, "medical_emergency.state+nocare"),
+    ("cant find my 5 year old, he was by the bus a minute ago", CRITICAL, "grammar.search_child"),
+    ("my brother has been in the detention centre for 3 weeks", HIGH, "detention_deportation.core+duration"),
 ]
 
 # everyday English with the same words: each stays an ordinary question
@@ -136,6 +148,11 @@ EVERYDAY = [
     "mon oncle bat le record du quartier",
     "i cant see him in the photo, can you send it again",
     "my 7 year old needs a school place, who do i ask",
+    "this commute is killing me every single morning",
+    "that exam absolutely murdered me",
+    "i lost my passport at the airport last year, do i need to tell the home office",
+    "we are at the airport, which gate for the flight to berlin",
+    "the test will kill me lol, any tips for the language exam",
 ]
 
 
