@@ -225,11 +225,14 @@ def _unmasked(hits: list[Hit], manifest: Manifest) -> list[Hit]:
 
 def _within(first: list[Hit], second: list[Hit], window: int, sentences: dict[str, Sentences]) -> list[Hit]:
     """Pairs where a hit of the first concept ends at most `window` tokens before one of the second,
-    in the same sentence: "he hit the ball. he called me" is not "hit me"."""
+    in the same sentence: "he hit the ball. he called me" is not "hit me". Words pair within one
+    language; an emoji (the neutral lexicon) pairs with any, as in "💊 ready" (token positions align)."""
     pairs: list[Hit] = []
     for a in first:
         for b in second:
-            if a.lang == b.lang and 0 <= b.start - a.end <= window and not sentences[a.lang].divided(a.end, b.start):
+            if a.lang != b.lang and _NEUTRAL_LANGUAGE not in (a.lang, b.lang):
+                continue
+            if 0 <= b.start - a.end <= window and not sentences[a.lang].divided(a.end, b.start):
                 pairs.extend((a, b))
     return pairs
 

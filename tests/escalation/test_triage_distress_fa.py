@@ -291,7 +291,7 @@ DISCLOSURES_2 = [
     ("car-wish", "کاش یه ماشین زیرم کنه و تموم شه", HIGH, "grammar.want_death"),
     ("crossed-my-mind", "به سرم زده دیگه نباشم", HIGH, "grammar.want_death"),
     ("children-better-off", "بدون من بچه هام خوشبخت ترن", HIGH, "fa.self_harm.intent.better_gone_more"),
-    ("pills-in-palm", "داروهای شوهرمو ریختم کف دستم", HIGH, "self_harm.plan+means"),
+    ("pills-in-palm", "داروهای شوهرمو ریختم کف دستم", HIGH, "self_harm.planned"),
     ("goodbyes-done", "با همه خداحافظی کردم، دیگه کاری نمونده", HIGH, "fa.self_harm.farewell.said_goodbye"),
     ("blade-midnight", "تیغ کنار تختمه، نصف شب تمومش میکنم", CRITICAL, "self_harm.resolve+means+now"),
     ("cant-take-it-pills", "دیگه نمیکشم، یه بسته قرص تو کیفمه", HIGH, "self_harm.hopeless+means"),
@@ -351,5 +351,143 @@ def test_round_two_constructions_are_read(triage: Triage, text: str, level: Leve
 
 @pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in EVERYDAY_2])
 def test_round_two_everyday_lines_stay_ordinary(triage: Triage, text: str) -> None:
+    result = triage.assess(text, "fa")
+    assert result.level in (NORMAL, LOW), (text, result.rules)
+
+
+# ---- round 3: Dari and Finglish forms of the parts (the object glued as "ـه" / "ره", "کدن", "نمیته",
+# "نمیتانه", "استن", "بیادر", "همشیره", "سرک", "بندی"), finishing oneself and killing idioms, a jump or a throw from a
+# height, a rope hung, a blade at the throat, hours of a child's silence, someone close taken, the writer held now.
+DISCLOSURES_3 = [
+    # finishing oneself, Dari "خوده" (myself), this life borne no longer, thoughts in Finglish
+    ("dari-finish-self", "دیگه بس است، کار خود را تمام میکنم", HIGH, "fa.self_harm.intent.finish_myself"),
+    ("dari-myself-kill", "شب ها فکر میکنم خوده بکشم", HIGH, "fa.self_harm.intent.finish_myself"),
+    ("fin-dari-myself", "dega taqat nadaram, khodama mekosham", HIGH, "fa.self_harm.intent.finish_myself"),
+    ("cant-bear-life", "دیگه تحمل این زندگی رو ندارم", HIGH, "fa.self_harm.intent.cant_bear_life"),
+    ("fin-thoughts", "chand vaghte be khodkoshi fekr mikonam", HIGH, "fa.self_harm.intent.thoughts_more"),
+    ("dari-life-refused", "دیگه زندگی ره نمیخواهم", HIGH, "fa.self_harm.intent.dari_life_first"),
+    ("destroy-myself", "میخوام خودمو از بین ببرم", HIGH, "grammar.want_death"),
+    ("fin-free-myself", "mikham khodamo khalas konam, khaste shodam", HIGH, "grammar.want_death"),
+    # throwing myself from a height or before a train, a height as the purpose, a rope hung
+    ("throw-balcony", "به این فکر میکنم خودمو از بالکن پرت کنم", CRITICAL, "fa.self_harm.method.throw_myself"),
+    ("before-train", "میخوام خودمو جلوی قطار بندازم", CRITICAL, "fa.self_harm.method.throw_myself"),
+    ("went-up-to-jump", "رفتم بالای ساختمون که بپرم", HIGH, "self_harm.resolve+means"),
+    ("rope-ceiling", "طنابو از سقف آویزون کردم", HIGH, "self_harm.planned"),
+    ("fin-rope-fan", "tanabo be panke bastam", HIGH, "self_harm.planned"),
+    ("fin-thigh-lines", "dobare roo ranam khat andakhtam", HIGH, "grammar.self_injure"),
+    ("goodbye-forever-split", "خدا حافظ برای همیشه", HIGH, "fa.self_harm.farewell.farewell_more"),
+    ("will-on-table", "وصیتنامه مو نوشتم و گذاشتم رو میز", HIGH, "fa.self_harm.farewell.farewell_more"),
+    # harm to others: killing idioms, finishing someone next to a weapon, coming at the writer with a knife
+    ("idiom-dakhl", "اگه یه بار دیگه ببینمش دخلشو میارم", HIGH, "fa.harm_to_others.threat.kill_idioms"),
+    ("fin-idiom-kalak", "kalakesho mikanam, bezar bebine", HIGH, "fa.harm_to_others.threat.kill_idioms"),
+    ("finish-him-knife", "چاقو تو جیبمه، امشب کارشو تموم میکنم", CRITICAL, "harm_to_others.seek+weapon"),
+    ("came-at-me-knife", "شوهرم با کارد اومد طرفم", CRITICAL, "harm_to_others.seek+weapon"),
+    # threats quoted, a blade at the throat, strangling, a belt, an attack, a spiked drink
+    (
+        "quoted-we-kill-you",
+        "برادرش گفت اگه شکایت کنم میکشیمت",
+        HIGH,
+        "fa.violence_abuse.threat_to_me.quoted_and_throat",
+    ),
+    ("blade-throat", "دیشب چاقو رو گذاشت زیر گلوم", CRITICAL, "violence_abuse.threat+weapon"),
+    ("threatened-gun", "با تفنگ تهدیدم کرد", CRITICAL, "violence_abuse.threat+weapon"),
+    ("strangled", "دیشب شوهرم گلومو فشار داد", HIGH, "fa.violence_abuse.abuse.throat_and_set_upon"),
+    ("belt-set-upon", "پدرم با کمربند افتاد به جونم", HIGH, "fa.violence_abuse.abuse.throat_and_set_upon"),
+    ("attacked-us", "همسایه ها با چوب بهمون حمله کردن", HIGH, "fa.violence_abuse.abuse.attacked"),
+    (
+        "drink-spiked",
+        "همکارم یه چیزی ریخت تو نوشیدنیم، به هوش اومدم تو ماشینش بودم",
+        HIGH,
+        "fa.violence_abuse.sexual.drugged_stripped",
+    ),
+    # medical: Dari "cannot breathe", bites, cannot walk, the heart, Dari hospital and months, fallen still
+    (
+        "dari-cannot-breathe",
+        "نواسه ام چیزی خورده و نفس کشیده نمیتانه",
+        CRITICAL,
+        "fa.medical_emergency.acute.dari_breath",
+    ),
+    ("snake-bite", "پسرم رو تو صحرا مار گزیده", HIGH, "fa.medical_emergency.urgent.bites"),
+    ("infected-cant-walk", "زخم پام عفونت کرده و دیگه نمیتونم راه برم", HIGH, "medical_emergency.state+severe"),
+    ("breath-heart", "پدرم تنگی نفس داره و قلبش درد میکنه", HIGH, "medical_emergency.state+severe"),
+    ("dari-not-let-in", "مادرم تب دارد و شفاخانه راه نمیته", HIGH, "medical_emergency.state+nocare"),
+    ("dari-baby-vomits", "بچیم دو ماهه است و قی میکنه", HIGH, "medical_emergency.state+infant"),
+    ("fallen-still", "پدربزرگم افتاده و تکون نمیخوره", CRITICAL, "fa.medical_emergency.acute.fallen_still"),
+    # nowhere to sleep, the children hungry (Dari)
+    ("thrown-out-tonight", "شوهرم امشب از خونه بیرونم کرد", HIGH, "basic_needs.outside+now"),
+    ("dari-street-kids", "با اولادهایم در سرک خواب میکنیم", HIGH, "basic_needs.outside+child"),
+    ("dari-kids-hungry", "اولادهایم از دیروز گشنه استن", HIGH, "basic_needs.lack+child"),
+    # missing: hours of silence with a child, not back from school, Dari silences
+    ("hours-son", "پسرم پنج ساعته برنگشته", CRITICAL, "grammar.search_child"),
+    ("fin-hours-daughter", "dokhtaram 4 saate javab nemide", CRITICAL, "grammar.search_child"),
+    ("not-back-school", "دخترم از مدرسه برنگشته و هوا تاریک شده", CRITICAL, "missing_person.missing+child"),
+    ("dari-brother-unseen", "بیادرم از ده روز به این طرف پیدا نیست", HIGH, "grammar.missing"),
+    ("dari-sister-phone", "همشیره ام سه روز است تلفنشه جواب نمیته", HIGH, "grammar.missing"),
+    # papers kept (Dari marks), wages withheld, locked in, forced to work
+    ("dari-tazkira-kept", "کارفرما تذکرمه گرفته و پس نمیته", HIGH, "grammar.docs_kept"),
+    ("my-passport-held", "صاحبکار پاسپورت مرا نگه داشته", HIGH, "grammar.docs_kept"),
+    ("dari-no-wages", "سه ماه است معاشمه نمیته", HIGH, "fa.trafficking_exploitation.core.dari_locked_forced"),
+    (
+        "locked-storeroom",
+        "کارگرا رو شبا تو انبار قفل میکنن",
+        HIGH,
+        "fa.trafficking_exploitation.core.dari_locked_forced",
+    ),
+    (
+        "forced-work-plural",
+        "مجبورمون میکنن کار کنیم، روزی شونزده ساعت",
+        HIGH,
+        "fa.trafficking_exploitation.core.dari_locked_forced",
+    ),
+    # detention: someone close taken, held now, held for weeks
+    ("brother-taken", "دیشب برادرمو گرفتن و هنوز خبری نیست", HIGH, "fa.detention_deportation.imminent.kin_taken"),
+    ("fin-brother-taken", "police baradaramo gereftan", HIGH, "fa.detention_deportation.imminent.kin_taken"),
+    ("held-now", "الان تو بازداشتگاهم و نمیدونم چی میشه", HIGH, "fa.detention_deportation.imminent.held_now"),
+    ("held-weeks", "شوهرم سه هفته است بازداشته", HIGH, "detention_deportation.core+duration"),
+    ("dari-prison-weeks", "بیادرم در بندیخانه است، دو هفته است", HIGH, "detention_deportation.core+duration"),
+]
+
+# the same words in everyday use: one's own work finished, a dinner visit, a meeting, a queue, a sore throat,
+# scissors handed over, torn clothes, a cold, a visa, a fan, exhaustion, hard work, a guest, a trip, a razor
+EVERYDAY_3 = [
+    ("own-work-first", "من کار خودمو تموم میکنم بعد میام"),
+    ("finished-and-home", "کار خود را تمام کردم و رفتم خانه"),
+    ("job-handed-in", "کارشو فردا تموم میکنم و تحویل میدم"),
+    ("dinner-visit", "دارم میرم خونشون برای شام"),
+    ("husband-meeting", "شوهرم دو ساعته جواب نمیده، تو جلسه است"),
+    ("bakery-queue", "سه ساعته تو صف نونوایی ام"),
+    ("sister-abroad", "خواهرم رفت آلمان، خبری ازش نشد که رسیده یا نه"),
+    ("swollen-throat", "گلوم درد میکنه، زیر گلوم باد کرده"),
+    ("scissors-handed", "قیچی رو گرفت سمتم که بهم بده"),
+    ("nagged-to-study", "افتاد به جونم که درس بخونم"),
+    ("torn-clothes-need", "لباسام پاره شده، لباس گرم از کجا بگیرم؟"),
+    ("torn-clothes-sew", "دیدم لباسام پاره شده، باید بدوزمشون"),
+    ("chest-cold", "سینه درد دارم از سرماخوردگی، شربت چی بخورم؟"),
+    ("dari-visa-papers", "پاسپورت ما ره گرفتن برای ویزا"),
+    ("fan-ceiling", "پنکه رو به سقف بستم"),
+    ("worn-out", "نفله شدم از خستگی"),
+    ("phone-wrecked", "دخل گوشیمو آوردم"),
+    ("hard-work", "صاحبکار زیاد ازمون کار میکشه ولی حقوق خوب میده"),
+    ("brother-back", "بیادرم امروز از سفر برگشت"),
+    ("sister-guest", "همشیره ام سه روز است مهمان ماست"),
+    ("child-at-school", "بچیم مکتب رفته"),
+    ("toddler-vomit", "تب کرده و قی میکنه، چی بهش بدم؟"),
+    ("away-plants", "وقتی دیگه نیستم کی به گلدونام آب میده؟ یه هفته میرم سفر"),
+    ("visit-detention", "بازداشتگاه کجاست؟ میخوام ملاقات برم"),
+    ("fin-razor", "ye tige jadid kharidam baraye rish"),
+    ("fin-return-book", "dare miram khunash ke ketabesho pas bedam"),
+    ("tree-stick", "با چوب افتاد به جون درخت که میوه بریزه"),
+]
+
+
+@pytest.mark.parametrize(("text", "level", "rule"), [pytest.param(t, lv, r, id=i) for i, t, lv, r in DISCLOSURES_3])
+def test_round_three_constructions_are_read(triage: Triage, text: str, level: Level, rule: str) -> None:
+    result = triage.assess(text, "fa")
+    assert result.level == level, (text, result.rules)
+    assert rule in result.rules, (text, result.rules)
+
+
+@pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in EVERYDAY_3])
+def test_round_three_everyday_lines_stay_ordinary(triage: Triage, text: str) -> None:
     result = triage.assess(text, "fa")
     assert result.level in (NORMAL, LOW), (text, result.rules)
