@@ -11,6 +11,12 @@ part, a restraint, a fear of one's own act, going after someone with a tool), mi
 back, not home for the night, silence since a day), violence told indirectly, medical emergencies told by
 their signs, and the writer's own words ("всем без меня станет легче", "снова режусь"); its everyday lines
 are the misreadings those words invite.
+
+The third block (round 3, all eight categories) covers the writer gone ("если меня не станет"), ending it at night,
+cigarettes put out on the body, "just so someone knows", urges told by picturing or thinking seriously of them,
+threats by allusion, being followed, a collapse with no answer, a doctor forbidden, the migration service used as a
+threat, people held where nobody says and durations counted in days; its everyday lines include a parent's "убьет"
+over a bill and a fever asked about after a vaccine.
 """
 
 from __future__ import annotations
@@ -331,3 +337,110 @@ def test_a_fear_of_dying_is_no_wish_to_die(triage: Triage) -> None:
 
 def test_thanks_in_full_is_low(triage: Triage) -> None:
     assert triage.assess("спасибо огромное", "ru").level == LOW
+
+
+# ---- round 3: a development set over all eight categories. Each disclosure fails against the round-2 tables;
+# several everyday lines were urgent on them (a parent's "убьет", a fever asked about, a five-letter laugh).
+DISCLOSURES_3 = [
+    # better off once the writer is gone, ending it tonight, doing something to oneself, ceasing to be, a decision
+    ("всем станет лучше если меня не станет", HIGH, "ru.self_harm.intent.burden_if"),
+    ("маме будет лучше когда меня не станет", HIGH, "ru.self_harm.intent.burden_if"),
+    ("этой ночью всё закончу, я так решила", CRITICAL, "ru.self_harm.intent.end_tonight"),
+    ("иногда кажется что сделаю что нибудь с собой", HIGH, "ru.self_harm.intent.to_oneself"),
+    ("лучше бы меня просто не было", HIGH, "grammar.want_death"),
+    ("иногда думаю что проще просто не быть", HIGH, "grammar.want_death"),
+    ("я твердо решила уйти навсегда", CRITICAL, "grammar.want_death"),
+    # cigarettes put out on the body, whatever the verb
+    ("опять тушу сигареты о запястье", HIGH, "ru.self_harm.act.burns"),
+    ("tushu okurki ob ruku kogda nikto ne vidit", HIGH, "ru.self_harm.act.burns"),
+    # just so someone knows, a goodbye to anyone, letters written, a whole lot swallowed, had enough with a means
+    ("сижу на мосту, просто хочу чтобы кто то знал", CRITICAL, "ru.self_harm.farewell.round3"),
+    ("пишу чтобы попрощаться с кем нибудь, таблетки уже на столе", CRITICAL, "self_harm.farewell+means"),
+    ("письма близким написала, больше ничего не держит", HIGH, "ru.self_harm.farewell.round3"),
+    ("nazhralas tabletok vsyo chto nashla", CRITICAL, "self_harm.ingested+amount"),
+    ("с меня хватит, снотворное лежит рядом", HIGH, "self_harm.hopeless+means"),
+    # harm to others: picturing it, thinking seriously of it, hurting a child (a dative, a feared act), allusions
+    ("представляю как я его убиваю голыми руками", HIGH, "grammar.threat_them_lethal"),
+    ("всерьез думаю о том чтобы навредить отчиму", HIGH, "grammar.intent_them"),
+    ("у меня навязчивые мысли сделать больно младшему", HIGH, "grammar.intent_kin"),
+    ("боюсь что сделаю что нибудь с ребенком, он не спит ночами", HIGH, "grammar.intent_kin"),
+    ("я ему сделаю больно, пусть только подойдет", HIGH, "grammar.them_intent"),
+    ("из под земли достану этого урода", HIGH, "ru.harm_to_others.threat.round3"),
+    ("иногда хочется всех порезать в этой общаге", HIGH, "ru.harm_to_others.threat.round3"),
+    ("сосед поджидает его во дворе с топором", CRITICAL, "harm_to_others.seek+weapon"),
+    ("муж выбежал с ружьем к соседям", CRITICAL, "harm_to_others.seek+weapon"),
+    # threats by allusion, being followed or waited for, a knife brandished
+    ("он кричит что я до утра не доживу", HIGH, "ru.violence_abuse.threat_to_me.allusion"),
+    ("бывший пишет что из под земли достанет", HIGH, "ru.violence_abuse.threat_to_me.allusion"),
+    ("какой то мужик караулит меня у подъезда уже третий вечер", HIGH, "ru.violence_abuse.danger_here.followed"),
+    ("кто то едет за мной на машине прямо сейчас", CRITICAL, "violence_abuse.danger+now"),
+    ("отчим размахивает ножом на кухне", CRITICAL, "violence_abuse.danger+weapon"),
+    # medical: a collapse with no answer, blue lips, a household liquid, a wound and a doctor forbidden
+    ("papa upal i ne otvechaet", CRITICAL, "ru.medical_emergency.acute.round3"),
+    ("у малыша синие губы и он тяжело дышит", CRITICAL, "ru.medical_emergency.acute.round3"),
+    ("сын выпил средство для чистки труб", HIGH, "ru.medical_emergency.urgent.poison"),
+    ("у брата рана гниет, а хозяин не пускает к врачу", HIGH, "medical_emergency.state+nocare"),
+    ("нога распухла после падения на стройке, начальник не пускает к врачу", HIGH, "medical_emergency.state+nocare"),
+    ("noga opukhla i gnoitsya, v bolnicu nelzya", HIGH, "medical_emergency.state+nocare"),
+    # trafficking: the migration service as a threat, a debt worked off with the body
+    ("хозяин пугает депортацией если пожалуемся", HIGH, "ru.trafficking_exploitation.core.round3"),
+    ("сказали что долг буду отрабатывать телом", HIGH, "ru.trafficking_exploitation.core.round3"),
+    ("brigadir govorit sdast v migracionku esli ujdem", HIGH, "ru.trafficking_exploitation.core.round3"),
+    # detention: held where nobody says, sent out, deported, taken to the station and held for days
+    ("брата задержали и не говорят где его держат", HIGH, "ru.detention_deportation.imminent.round3"),
+    ("nas vysylayut na sleduyushchej nedele", HIGH, "ru.detention_deportation.imminent.round3"),
+    ("сказали что сына депортируют, что делать", HIGH, "ru.detention_deportation.imminent.round3"),
+    ("отца забрали в участок и держат уже трое суток", HIGH, "detention_deportation.core+duration"),
+    ("брата держат в спецприемнике уже два месяца", HIGH, "detention_deportation.core+duration"),
+    # going without for the fifth day; not back from work, still not home
+    ("света нет уже пятый день, в квартире холодно", HIGH, "basic_needs.without+duration"),
+    ("сестра не вернулась с работы, не отвечает со вчера", HIGH, "grammar.search_other"),
+    ("дочке 15, ее до сих пор нет дома", CRITICAL, "grammar.search_child"),
+]
+
+EVERYDAY_3 = [
+    # not at a meeting, a parent's "убьет", a laugh, a fever or vomiting asked about, lips blue from the cold
+    "всем будет лучше если меня не будет на совещании, я простужена",
+    "мама меня убьет когда увидит счет за телефон",
+    "бабушка убьет меня если узнает что я без шапки",
+    "он меня убьет за этот спойлер ахаха",
+    "может ли после прививки быть температура у малыша 3 месяцев?",
+    "бывает ли рвота у грудничка после прикорма?",
+    "губы синие от холода после катка",
+    # a lift after work, a cat, a smell, a hospital ward, papers handed in at the migration office
+    "за мной заедет брат после смены",
+    "мама идет за мной в школу после уроков",
+    "кот ходит за мной по пятам",
+    "меня преследует запах краски после ремонта",
+    "отвезли бабушку в отделение кардиологии, как узнать часы посещения?",
+    "сдала документы в миграционку на продление рвп",
+    # showing what one can do, taxes, a fishing trip, a break from social media, queues, exams, a move
+    "всем покажу на что способна на соревнованиях",
+    "разберусь с налогами в понедельник",
+    "ждет соседа у подъезда чтобы вместе ехать на рыбалку",
+    "решила исчезнуть из соцсетей на месяц",
+    "с меня хватит этих очередей",
+    "я на грани нервного срыва из за сессии",
+    "думаю о том чтобы переехать к маме",
+    # killing time, trimming a baby's nails, waiting for an answer, vitamins, letters home, a question
+    "убиваю время в очереди в мфц",
+    "сделать больно можно случайно, как подстричь ногти малышу",
+    "пятый день жду ответа от миграционной службы",
+    "уже несколько недель жду паспорт",
+    "выпила весь блистер витаминов за месяц",
+    "письма родным отправляю по почте раз в месяц",
+    "хочу чтобы кто то знал ответ, как продлить патент?",
+]
+
+
+@pytest.mark.parametrize(("text", "level", "rule"), DISCLOSURES_3, ids=[t for t, _, _ in DISCLOSURES_3])
+def test_round_three_constructions_are_read(triage: Triage, text: str, level: Level, rule: str) -> None:
+    result = triage.assess(text, "ru")
+    assert result.level == level, result.rules
+    assert rule in result.rules, result.rules
+
+
+@pytest.mark.parametrize("text", EVERYDAY_3)
+def test_round_three_everyday_lines_stay_ordinary(triage: Triage, text: str) -> None:
+    result = triage.assess(text, "ru")
+    assert result.level in (NORMAL, LOW), result.rules
