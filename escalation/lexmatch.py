@@ -204,22 +204,34 @@ def _without_negations(lemmas: dict[str, str], phrases: list[Phrase]) -> dict[st
     return {form: lemma for form, lemma in lemmas.items() if form not in negations}
 
 
+_OVERDOSE_COUNT = 5
+
+
+def _overdose_count(text: str) -> bool:
+    return text.isdigit() and int(text) >= _OVERDOSE_COUNT
+
+
 def _clitic_variants(phrases: list[Phrase], keyer: Keyer, clitics: tuple[str, ...]) -> list[Phrase]:
-    """Phrases again with a clitic glued to their first word, where that glued word is a key of its own.
+    """Phrases again with a clitic glued to one of their words, where that glued word is a key of its own.
 
     A word the lexicon lists with a clitic ("الجسر", "وما") is its own key, so in text it is never stripped
     to the bare word another phrase uses ("جسر" as a means, "ما عم يتنفس"): each token has one key. The
-    variant makes the bare phrase match the glued form too, so an author need not know which glued forms
-    other phrases happen to list (Arabic "و", "ال", "ب"; Farsi "و", "ب").
+    variants make the bare phrase match the glued form too, one word at a time, so an author need not know
+    which glued forms other phrases happen to list (Arabic "و", "ال", "ب"; Farsi "و", "ب").
     """
+    if not clitics:
+        return []
+    glued_keys: dict[str, list[str]] = {}
     variants: list[Phrase] = []
     for rule_id, concept, words in phrases:
-        first = words[0]
-        plain = keyer.key(first)
-        for clitic in clitics:
-            glued = clitic + first
-            if keyer.key(glued) == glued != plain:
-                variants.append((rule_id, concept, [glued, *words[1:]]))
+        for position, word in enumerate(words):
+            glued_forms = glued_keys.get(word)
+            if glued_forms is None:
+                plain = keyer.key(word)
+                glued_forms = [c + word for c in clitics if keyer.key(c + word) == c + word != plain]
+                glued_keys[word] = glued_forms
+            for glued in glued_forms:
+                variants.append((rule_id, concept, [*words[:position], glued, *words[position + 1 :]]))
     return variants
 
 
@@ -238,12 +250,13 @@ class LanguageMatcher:
         tokenizer: Any = self.nlp.tokenizer
         tokenizer.rules = {}
         # the per-language classes knew number words ("thirty", "тридцать"); the lexicon lists them
-        # now, set before the first lexeme exists so that LIKE_NUM sees them
+        # now, set before the first lexeme exists so that LIKE_NUM sees them. LIKE_NUM only feeds the
+        # counted-means pattern below, so it means "a count that looks like an overdose": a number word
+        # the lexicon lists (all ten or more) or at least five in digits, never "took 2 paracetamol".
         vocab: Any = self.nlp.vocab
         getters = vocab.lex_attr_getters
-        digits = getters[LIKE_NUM]
         numbers = lexicon.numbers
-        getters[LIKE_NUM] = lambda text: text in numbers or digits(text)
+        getters[LIKE_NUM] = lambda text: text in numbers or _overdose_count(text)
         self._seen: set[int] = set()
         phrases, surface, stems = split_groups(lexicon)
         self._concepts: dict[str, str] = {group.rule_id: group.concept for group in lexicon.groups}

@@ -98,6 +98,11 @@ DISCLOSURES += [
     ("foot got hurt on the road, swollen and hot, cant go to hospital", HIGH, "medical_emergency.state+nocare"),
     ("cant find my 5 year old, he was by the bus a minute ago", CRITICAL, "grammar.search_child"),
     ("my brother has been in the detention centre for 3 weeks", HIGH, "detention_deportation.core+duration"),
+    # preparation is a plan word right next to its means, in either order
+    ("i bought a rope", HIGH, "self_harm.planned"),
+    ("the rope is ready", HIGH, "self_harm.means+plan"),
+    ("got the pills ready for tonight", CRITICAL, "self_harm.plan+means+now"),
+    ("they evict us tomorrow and we have nowhere to stay", HIGH, "basic_needs.outside+soon"),
 ]
 
 # everyday English with the same words: each stays an ordinary question
@@ -153,6 +158,10 @@ EVERYDAY = [
     "i lost my passport at the airport last year, do i need to tell the home office",
     "we are at the airport, which gate for the flight to berlin",
     "the test will kill me lol, any tips for the language exam",
+    "we plan to take the train to berlin",
+    "i bought a new belt for my son today",
+    "i bought painkillers for my son's fever",
+    "we bought a rope for the tent, going camping tonight",
 ]
 
 
