@@ -302,3 +302,131 @@ def test_news_as_a_medium_frames_a_report_but_no_word_from_a_brother_does_not(tr
     assert triage.assess("اخوي بالغربه وصرلو 6 ايام ما في اي خبر عنه", "ar").level == HIGH
     result = triage.assess("شفت بالاخبار شب مختفي من 3 ايام", "ar")
     assert result.level == NORMAL, result.rules
+
+
+# ---- round 3 (2026.12.3): every category again, from a development set spread over all eight ----
+# (text, expected level, the rule that must carry it): each needs a table added in round 3
+DISCLOSURES_3 = [
+    # nobody would notice, no reason to go on, not waking, a prayer to be taken, death as the only way out
+    ("خلص، لو مت بكرا محدش هيحس بغيابي", HIGH, "self_harm.intent"),
+    ("اتمنى الا افيق من نومي", HIGH, "grammar.want_death"),
+    ("ودي انام وما اقعد", HIGH, "grammar.want_death"),
+    ("ما عدت شايف سبب للاستمرار بهالحياه", HIGH, "grammar.refuse_life"),
+    ("وجودي ما الو داعي بهالدنيا", HIGH, "self_harm.intent"),
+    ("يا رب خدني لعندك وريحني", HIGH, "self_harm.intent"),
+    ("احسن للكل لو اختفيت", HIGH, "self_harm.intent"),
+    ("ما في حل غير الموت", HIGH, "self_harm.intent"),
+    ("رح خلص على حالي الليله", CRITICAL, "self_harm.future+intent"),
+    ("صاحبي قال رح يقتل حاله", HIGH, "self_harm.third_party"),
+    # cutting, burning and scratching: Maghrebi first person, a cigarette, the body with "ب" glued on
+    ("كنقطع دراعي بالشفره ملي كنتقلق", HIGH, "grammar.injure_self"),
+    ("kan9ata3 dra3i b lmous", HIGH, "grammar.injure_self"),
+    ("طفيت سيجاره بزندي مره تانيه", HIGH, "grammar.injure_self"),
+    ("عم بخدش ايدي لحتى تنزل دم", HIGH, "grammar.injure_self"),
+    ("ربطت الحبل بالسقف", CRITICAL, "self_harm.method"),
+    ("بس حبيت ودع حدا وخلص", HIGH, "self_harm.farewell"),
+    ("bala3t 15 7abbe", CRITICAL, "self_harm.ingested+amount"),
+    # violence: a participle or a woman's verb with "me", a stab, hiding, followed, a threat by allusion, a drink spiked
+    ("جوزي ضاربني قدام الولاد امبارح", HIGH, "violence_abuse.abuse"),
+    ("مرات ابوي بتحرقني بالملعقه", HIGH, "violence_abuse.abuse"),
+    ("zawji yedhrubni lamma yez3al", HIGH, "violence_abuse.abuse"),
+    ("طعنني بالسكين وهرب", CRITICAL, "violence_abuse.abuse+weapon"),
+    ("انا مستخبيه بالحمام منه هلق", CRITICAL, "violence_abuse.danger+now"),
+    ("في واحد عم يلحقني من المحطه", HIGH, "violence_abuse.danger_here"),
+    ("قلي مش رح تشوفي الصبح", HIGH, "violence_abuse.threat_to_me"),
+    ("سحب السكين عليا قدام اخواتي", CRITICAL, "violence_abuse.threat+weapon"),
+    ("دسولي شي بالعصير بالحفله", HIGH, "violence_abuse.sexual"),
+    ("زوج امي بيدخل اوضتي لما امي تكون بالشغل", HIGH, "violence_abuse.sexual"),
+    # harm to others: a gun taken out, waiting below the house armed, a Maghrebi first-person urge
+    ("ابن عمي طلع الكلاشن وطالع عبيتهم", CRITICAL, "harm_to_others.threat+weapon"),
+    ("جوزي واقف تحت البيت ومعو ساطور", CRITICAL, "harm_to_others.seek+weapon"),
+    ("كنحس غادي نضرب شي واحد اليوم", CRITICAL, "grammar.future_abuse"),
+    # a body in danger: a baby's months in Arabizi or behind "و", a wound going bad, no care, no air, a fall
+    ("binti 3omra 5 shuhur w 3andha 7uma", HIGH, "medical_emergency.state+infant"),
+    ("ابني وعمره 7 شهور عم يستفرغ من الصبح", HIGH, "medical_emergency.state+infant"),
+    ("عندي جرح بايدي صار اسود وريحته بشعه", HIGH, "medical_emergency.state+severe"),
+    ("رجلي وارمه من اسبوع والمعلم ما بيخليني روح عالدكتور", HIGH, "medical_emergency.state+nocare"),
+    ("انكسرت رجلي وما حدا عالجني", HIGH, "medical_emergency.state+nocare"),
+    ("مش قادرين نتنفس بالشاحنه", CRITICAL, "medical_emergency.acute"),
+    ("امي وقعت وشفايفها زرق", CRITICAL, "medical_emergency.acute"),
+    ("ابني وقع من السقاله", HIGH, "medical_emergency.urgent"),
+    # missing: a child lost (Gulf "dh"), days gone by, no word at all
+    ("ibni dha3 fel mall", CRITICAL, "grammar.search_child"),
+    ("جوزي سافر ومرت 6 ايام وتلفونه مسكر", HIGH, "grammar.missing"),
+    ("اخوي ركب البحر وما وصلنا منه اي خبر من اسبوع", HIGH, "grammar.missing"),
+    # detention: Moroccan Arabizi, a deadline, weeks held, a relative held, whereabouts unknown, the airport
+    ("lbolis chdo khoya lyoum", HIGH, "grammar.agent_act"),
+    ("عطوني مهله لاخر الشهر بعد قرار الترحيل", HIGH, "detention_deportation.core+soon"),
+    ("جوزي بمركز الاحتجاز صرلو 3 اسابيع", HIGH, "detention_deportation.core+duration"),
+    ("الامن ماسكين ابني من يوم الاحد", HIGH, "grammar.agent_act"),
+    ("اخدوه من الشغل وما منعرف وين اخدوه", HIGH, "detention_deportation.imminent"),
+    ("حجزوني بالمطار ومش عارفه شو رح يصير", HIGH, "detention_deportation.imminent"),
+    # trafficking: smugglers, forced prostitution, a debt to work off
+    ("المهربين تركونا بالصحرا", HIGH, "trafficking_exploitation.core"),
+    ("بيجبروني اشتغل بالدعاره", HIGH, "trafficking_exploitation.core"),
+    ("بيقولولي انا مديونه الهم ولازم اشتغل لسدد", HIGH, "trafficking_exploitation.core"),
+    # basic needs: thrown out by one person, not knowing where to sleep, children not eating
+    ("المالك رماني عالشارع ومعي العيال", HIGH, "basic_needs.outside+child"),
+    ("ما بعرف وين رح ننام الليله", HIGH, "basic_needs.outside+now"),
+    ("الولاد ما اكلوا شي من امبارح", HIGH, "basic_needs.lack+child"),
+    ("el wlad 3am yebko mn el jou3", HIGH, "basic_needs.lack+child"),
+]
+
+# everyday lines with the new words: work or study "killing me" in Arabizi, not waking late, no reason to stay in a job,
+# a light switched off, stabbed in the back, a water pistol, heatstroke, a head knocked, a pet's bite, a vaccine
+# question, lips blue from ice cream, a baby's months, vegetables left, a dinner invitation, a queue, a cocktail,
+# days after an operation, a fine to pay, a trip, a bank debt, a broker
+EVERYDAY_3 = [
+    "el shoghl 3am ye2telni hal usbu3 bas mabsout",
+    "el dirase bi2tolni",
+    "اتمنى ان لا استيقظ متاخرا غدا",
+    "مش شايف سبب للاستمرار بهالشغل",
+    "طفيت الضو ونمت بكير",
+    "طعنني بظهري هالصاحب",
+    "ابني طلع مسدس المي وعم يرش اخته",
+    "ضربني الشوب اليوم بالشغل",
+    "ضربت راسي بالرف وانا عم رتب المطبخ",
+    "عضني الكلب تبع الجيران بس ما في شي",
+    "اللقاح بيعمل حراره للبيبي؟",
+    "شفايفها زرقا من البوظه",
+    "بنتي وعمرها 3 شهور بتضحك كتير",
+    "الولاد ما اكلوا الخضره كلها",
+    "رايح على بيتهم بكرا عالعزيمه",
+    "في واحد ماشي وراي بالطابور عالبنك",
+    "حطلي شي بالكاسه حلو كتير، شو اسمه؟",
+    "مرت 3 ايام على العمليه والحمد لله منيح",
+    "الشرطه عطوني مخالفه وعندي اسبوع ادفعها",
+    "وين رح ننام بالرحله؟",
+    "صرت مديونه للبنك",
+    "السمسار لقالنا شقه حلوه",
+    "ما حدا شافني بالحفله",
+    "طلعت السكينه من الجارور عشان اقطع الخبز",
+    "اخوي موقوف عن الشغل اسبوع",
+    "بطاقه المساعده موقوفه من يومين",
+    "بس حبيت ودع حدا قبل ما سافر بكرا",
+]
+
+
+@pytest.mark.parametrize(("text", "level", "rule"), DISCLOSURES_3, ids=[t for t, _, _ in DISCLOSURES_3])
+def test_round_three_reads_every_category_in_arabic(triage: Triage, text: str, level: Level, rule: str) -> None:
+    result = triage.assess(text, "ar")
+    assert result.level == level, result.rules
+    assert rule in result.rules, result.rules
+
+
+@pytest.mark.parametrize("text", EVERYDAY_3)
+def test_round_three_everyday_arabic_stays_ordinary(triage: Triage, text: str) -> None:
+    result = triage.assess(text, "ar")
+    assert result.level in (NORMAL, LOW), result.rules
+
+
+def test_death_as_the_only_way_out_stays_the_writers_own(triage: Triage) -> None:
+    # the copula "هو" is a person word: the phrases leave it out, so the writer's wish is not filed as someone else's
+    result = triage.assess("ما في حل غير الموت", "ar")
+    assert "self_harm.third_party" not in result.rules, result.rules
+
+
+def test_a_glued_clitic_does_not_hide_an_older_phrase(triage: Triage) -> None:
+    # round 3 lists "السكين" inside longer phrases only as "سكين": a glued "السكين" in text still reads the old weapon
+    assert "harm_to_others.weapon" in triage.assess("معو السكين", "ar").rules
+    assert triage.assess("زوج امي بيدخل لغرفتي بالليل", "ar").level == HIGH

@@ -461,3 +461,168 @@ def test_a_bridge_in_traffic_is_not_standing_on_a_bridge(triage: Triage) -> None
     rules = triage.assess("стою на мосту в пробці", "uk").rules
     assert "uk.self_harm.at_height.bridge" not in rules, rules
     assert "self_harm.at_height+now" not in rules, rules
+
+
+# ---- round 3 (2026.12.3): a message left so someone knows, the writer gone unnoticed, an ending at night, swallowing
+# by the handful, a noose made ready, cigarettes and blades on the arms, the urge to hurt told with "боляче", a death
+# foretold, a stranger following, a night visit, shut in a room, a guard at the door, a debt to work off, a wound gone
+# bad with no doctor, an expulsion said in the present, a child who never arrived ----
+# the Ukrainian concepts the round-3 rules read
+PARTS_3 = {
+    "self_harm.hopeless+means": {"self_harm.hopeless", "self_harm.means"},
+    "self_harm.at_height+hopeless": {"self_harm.at_height", "self_harm.hopeless"},
+    "self_harm.intent+plan": {"plan.plan"},
+    "self_harm.farewell+means": {"self_harm.farewell", "self_harm.means"},
+    "self_harm.hopeless+topic": {"self_harm.hopeless", "self_harm.topic"},
+    "self_harm.ingested+amount": {"self_harm.ingest", "self_harm.means", "self_harm.amount"},
+    "self_harm.method+means": {"self_harm.method", "self_harm.means"},
+    "self_harm.at_height+now": {"self_harm.at_height", "time.now"},
+    "grammar.refuse_life": {"wish.refuse", "wish.life"},
+    "grammar.want_death": {"wish.want", "wish.death"},
+    "grammar.intent_them": {"target.them"},
+    "grammar.want_them_abuse": {"wish.want", "harm.abuse_them"},
+    "harm_to_others.seek+weapon": {"harm.seek", "harm_to_others.weapon"},
+    "grammar.me_abuse": {"target.me_pre", "harm.abuse"},
+    "medical_emergency.state+nocare": {"body.state", "body.nocare"},
+    "medical_emergency.state+severe": {"body.state", "body.severe"},
+    "medical_emergency.state+infant": {"body.state", "body.infant"},
+    "detention_deportation.core+soon": {"time.soon"},
+    "grammar.search_child": {"missing.search", "person.child"},
+    "grammar.missing": {"who.other", "missing.absent", "time.duration"},
+}
+
+DISCLOSURES_3 = [
+    # a message left so that someone knows, next to a means, an intent or at a height
+    ("у мене в руці повна жменя снодійного, хочу щоб хтось знав", HIGH, "self_harm.hopeless+means"),
+    ("перелізла через перила мосту. хочу щоб хоч хтось знав", CRITICAL, "self_harm.at_height+hopeless"),
+    ("хочу померти, пишу це щоб хтось знав", CRITICAL, "self_harm.intent+plan"),
+    ("снодійне вже в руці, я просто хотів щоб хтось знав", CRITICAL, "self_harm.farewell+means"),
+    # the writer gone and nobody noticing
+    ("якщо мене не стане, ніхто б і не помітив", HIGH, "self_harm.hopeless+topic"),
+    ("якби я щезла, ніхто б за мною не сумував", HIGH, "self_harm.hopeless+topic"),
+    # an ending at night, an end to everything, suicide as an act
+    ("цієї ночі закінчу все, я дуже втомилась", CRITICAL, "self_harm.intent+time"),
+    ("вночі з усім покінчу, ніхто й не дізнається", CRITICAL, "self_harm.intent+time"),
+    ("покладу всьому край, сил моїх нема", HIGH, "uk.self_harm.intent.round3"),
+    ("вже місяць планую суїцид", HIGH, "uk.self_harm.intent.round3"),
+    # swallowing by the handful, a blister strip, a noose made ready, a place first at a height
+    ("наглоталась снодійного і лягла", CRITICAL, "self_harm.ingested+amount"),
+    ("nakovtavsia tabletok i prosto lezhu", CRITICAL, "self_harm.ingested+amount"),
+    ("проковтнула цілу пластинку таблеток від тиску", CRITICAL, "self_harm.ingested+amount"),
+    ("зав'язала петлю і сиджу поруч з нею", CRITICAL, "self_harm.method+means"),
+    ("на краю даху сиджу і не знаю що робити", CRITICAL, "self_harm.at_height+now"),
+    ("думаю отруїтись, нічого не хочу", HIGH, "uk.self_harm.method.round3b"),
+    # the writer's own words for not living and for hurting themselves
+    ("не бачу жодної причини жити далі", HIGH, "grammar.refuse_life"),
+    ("хочу щоб мене просто не стало", HIGH, "grammar.want_death"),
+    ("знов тушила сигарету об зап'ястя", HIGH, "uk.self_harm.act.round3"),
+    ("провела лезом по руках кілька разів, ніхто не бачить", HIGH, "uk.self_harm.act.round3"),
+    # farewells: the last day of a life, someone giving their own things away, just wanting to say goodbye
+    ("сьогодні останній день мого життя, дякую всім", HIGH, "self_harm.farewell"),
+    ("сестра останнім часом роздає свої улюблені речі", HIGH, "self_harm.third_party"),
+    ("хотів просто попрощатися, більше не напишу", HIGH, "self_harm.farewell"),
+    # the urge to hurt someone, with "боляче" and a dative object; a fear of one's own "someday" is no closed past
+    ("серйозно думаю зробити боляче сусіду", HIGH, "grammar.intent_them"),
+    ("так хочеться зробити йому боляче за все", HIGH, "grammar.want_them_abuse"),
+    ("боюся що колись вдарю свекруху, я себе не контролюю", HIGH, "grammar.intent_them"),
+    ("зроблю їй боляче, хай знає", HIGH, "uk.harm_to_others.threat.round3"),
+    # going after "that one" or waiting for a named person, with a weapon
+    ("тато взяв рушницю і чекає сусіда біля воріт", CRITICAL, "harm_to_others.seek+weapon"),
+    ("чоловік узяв сокиру і поїхав до того, хто його обдурив", CRITICAL, "harm_to_others.seek+weapon"),
+    # a death foretold, a stranger following, a night visit, waking in torn clothes, shut in
+    ("він п'яний з ножем, кричить що я не доживу до ранку", CRITICAL, "violence_abuse.threat+weapon"),
+    ("сказав що живою звідси не вийдеш і замкнув двері", HIGH, "uk.violence_abuse.threat_to_me.round3"),
+    ("якийсь тип іде за мною вже кілька кварталів", HIGH, "uk.violence_abuse.danger_here.round3"),
+    ("мамин співмешканець лізе вночі в мою кімнату", HIGH, "uk.violence_abuse.sexual.round3"),
+    ("прокинулась у порваному одязі в чужій квартирі", HIGH, "uk.violence_abuse.sexual.round3"),
+    ("мене закрили в підвалі і не випускають", HIGH, "grammar.me_abuse"),
+    ("вже годину під дверима якийсь чоловік з ножем", CRITICAL, "violence_abuse.danger+weapon"),
+    # guarded, a debt to work off
+    ("нас стережуть і не дають вийти з квартири", HIGH, "uk.trafficking_exploitation.core.round3"),
+    ("тепер кажуть відпрацьовувати борг за квиток", HIGH, "uk.trafficking_exploitation.core.round3"),
+    # medical: someone choking, a wound gone bad with no doctor, a break, a swelling that stops walking, a baby
+    ("малий подавився і не може дихати", CRITICAL, "medical_emergency.acute"),
+    ("нога гноїться вже тиждень, а до лікаря не можу", HIGH, "medical_emergency.state+nocare"),
+    ("зламав руку на будові, бригадир каже не йти до лікаря", HIGH, "medical_emergency.state+nocare"),
+    ("нога набрякла і почорніла, не можу ходити", HIGH, "medical_emergency.state+severe"),
+    ("син 3 місяці, температура 38 з ранку", HIGH, "medical_emergency.state+infant"),
+    # detention: the writer's own expulsion in the present, someone taken to a station, a deadline
+    ("нас висилають з країни, що нам робити", HIGH, "detention_deportation.imminent"),
+    ("брата вчора забрали у відділок і нічого не кажуть", HIGH, "detention_deportation.imminent"),
+    ("прийшло рішення про видворення, дали час до кінця місяця", HIGH, "detention_deportation.core+soon"),
+    # a child not found with a possessive between, a child who set out and never arrived, out of touch since yesterday
+    ("не можу знайти свого сина на ринку, йому 5", CRITICAL, "grammar.search_child"),
+    ("донька пішла на тренування і не дійшла", CRITICAL, "grammar.search_child"),
+    ("брат не вийшов на зв'язок з вчорашнього дня", HIGH, "grammar.missing"),
+]
+
+# everyday Ukrainian with the round-3 words: a lecture topic, appetite, a parcel and sleep that "disappear", clothes
+# given away, a course to tell people about, a night spent finishing a renovation, a shop closed, a blocked nose,
+# thoughts of a holiday, a neighbour with the keys, a swelling after a flight, an old break, a cat not found, a child
+# looked up in a list, goodbyes at work, a past told a year on, a Thursday appointment, a fear of missing a train
+EVERYDAY_3 = [
+    "на парах обговорювали суїцид як соціальне явище",
+    "у мене пропав апетит після хвороби",
+    "пропала посилка на пошті, що робити?",
+    "зник сон, може порадите заспокійливий чай",
+    "роздаю дитячий одяг, з якого донька виросла",
+    "хочу щоб хтось знав про цей безкоштовний курс",
+    "просто хочу щоб хтось знав що я вдячна за допомогу",
+    "мене висилають у відрядження до Львова",
+    "набрала ліків дітям в аптеці",
+    "вночі все закінчу з ремонтом і ляжу спати",
+    "покладу край цим суперечкам з сусідами",
+    "нас закрили на карантин на два тижні",
+    "магазин біля дому закрили на ремонт",
+    "у малого закладений ніс, не може дихати носом",
+    "думки про відпустку не дають спати",
+    "серйозно думаю змінити роботу",
+    "не бачу причини йти на цю нараду",
+    "чекаю сусіда, щоб віддати ключі",
+    "йду до того магазину на розі",
+    "нога трохи опухла після перельоту",
+    "зламала руку минулого року, вже все добре",
+    "не можу знайти свого кота, діти засмучені",
+    "не можу знайти свою дитину в списку на сайті школи",
+    "попрощалась з колегами, завтра переїжджаю",
+    "пів року тому наковталась пігулок, зараз усе гаразд",
+    "в четвер йду з дитиною до лікаря",
+    "боюся що не встигну на потяг",
+    "замкнула двері на ключ і пішла на роботу",
+    "дитині 3 роки, трохи нежить",
+    "ya na dakhu kafe z podruhoiu",
+]
+
+
+@pytest.mark.parametrize(("text", "level", "rule"), DISCLOSURES_3, ids=[t for t, _, _ in DISCLOSURES_3])
+def test_round_three_constructions_are_read(
+    triage: Triage, uk_only: LanguageMatcher, text: str, level: Level, rule: str
+) -> None:
+    result = triage.assess(text, "uk")
+    assert result.level == level, result.rules
+    assert rule in result.rules, result.rules
+    assert PARTS_3.get(rule, set()) <= _uk_concepts(uk_only, text)
+
+
+@pytest.mark.parametrize("text", EVERYDAY_3, ids=EVERYDAY_3)
+def test_round_three_everyday_words_stay_ordinary(triage: Triage, text: str) -> None:
+    result = triage.assess(text, "uk")
+    assert result.level in (NORMAL, LOW), result.rules
+
+
+def test_the_bare_word_for_suicide_names_a_topic(triage: Triage) -> None:
+    # "суїцид" alone is the subject of a lecture; thinking of it, or planning it, is still the writer's own
+    assert triage.assess("na parakh obhovoriuvaly suitsyd yak yavyshche", "uk").level == NORMAL
+    assert triage.assess("думаю про суїцид кожен день", "uk").level == HIGH
+
+
+def test_shut_in_needs_a_place_not_a_closed_shop(triage: Triage) -> None:
+    # "нас закрили" is a shop on a Monday or a class in quarantine; in a room or a cellar it is abuse
+    assert triage.assess("нас закрили в понеділок через перевірку", "uk").level == NORMAL
+    assert triage.assess("мене закрили в гаражі на всю ніч", "uk").level == HIGH
+
+
+def test_a_fear_of_someday_is_not_a_closed_past(triage: Triage) -> None:
+    # "колись" is "once" and "someday": with a fear in the sentence it is no recovery story
+    assert triage.assess("боюся що колись вдарю дружину", "uk").level == HIGH
+    assert triage.assess("колись давно вдарив дружину, зараз ходжу до психолога", "uk").level == NORMAL
