@@ -373,3 +373,155 @@ def test_a_denied_urge_stays_a_denial(triage: Triage) -> None:
     ):
         result = triage.assess(text, "es")
         assert result.level == NORMAL, (text, result.rules)
+
+
+# ---- round 3 of the grammar of distress: every category, false alarms weighed as much as misses. Each disclosure
+# fails against the round-2 lexicon; each everyday line holds a word this round added or narrowed.
+DISCLOSURES_3 = [
+    # better off without me in the conditional, the writer superfluous in the world, nothing left to live for
+    ("creo que a mis hijos les iria mejor sin mi", HIGH, "es.self_harm.intent.without_me_if"),
+    ("seria mas facil para todos si yo no existiera", HIGH, "es.self_harm.intent.without_me_if"),
+    ("todos serian mas felices sin mi", HIGH, "es.self_harm.intent.without_me_if"),
+    ("siento que sobro en este mundo", HIGH, "es.self_harm.intent.not_here"),
+    ("ya no tengo por quien vivir", HIGH, "grammar.refuse_life"),
+    ("no pienso seguir aguantando esta vida", HIGH, "grammar.refuse_life"),
+    # a method looked up, a goodbye for good, starving as a punishment
+    ("busque en el celular como morir sin dolor", HIGH, "es.self_harm.method.searched"),
+    ("ya no van a saber de mi, gracias por todo", HIGH, "es.self_harm.farewell.gone"),
+    ("dejo de comer para castigarme cuando saco malas notas", HIGH, "es.self_harm.act.punish"),
+    ("me castigo sin comer cuando me siento culpable", HIGH, "es.self_harm.act.punish"),
+    # violence told by a thing thrown, the floor, drink, control, touching told by when or how
+    ("mi marido me tiro un vaso a la cara", HIGH, "es.harm.abuse.thrown_at"),
+    ("mi marido me tiro al suelo y me pateo la espalda", HIGH, "grammar.me_abuse"),
+    ("cuando se emborracha se pone violento con nosotros", HIGH, "es.violence_abuse.abuse.drunk"),
+    ("mi novio me tiene controlada, me revisa todo", HIGH, "es.violence_abuse.abuse.coercion"),
+    ("el esposo de mi tia me toca mientras duermo", HIGH, "es.violence_abuse.sexual.when_away"),
+    ("mi padrastro me toca raro y me da miedo", HIGH, "es.violence_abuse.sexual.when_away"),
+    # harm to others: a killing "could", slang for a shot or a beating, a time inside the future, lying in wait
+    ("le tengo tanto coraje que lo podria matar", HIGH, "es.harm_to_others.threat.kill_them"),
+    ("le voy a meter un plomazo a ese cabron", HIGH, "es.harm_to_others.threat.idiom"),
+    ("voy ahora mismo a su casa y lo voy a quebrar", CRITICAL, "harm_to_others.threat+time"),
+    ("mi hermano esta esperando al tipo con una navaja", CRITICAL, "harm_to_others.seek+weapon"),
+    ("le voy a dar su merecido a ese desgraciado", HIGH, "harm_to_others.seek+future"),
+    ("en serio quiero golpear a mi vecino", HIGH, "grammar.want_abuse"),
+    # a body in danger: bent, swollen and purple, blurred sight, breathing wrong, a tongue swelling, a scald,
+    # no doctor allowed
+    ("mi papa se cayo de la escalera y tiene el brazo chueco", HIGH, "medical_emergency.state+severe"),
+    ("me duele muchisimo la cabeza y de repente veo borroso", HIGH, "medical_emergency.state+severe"),
+    ("la niña tiene el tobillo hinchado y morado desde ayer", HIGH, "medical_emergency.state+severe"),
+    ("mi suegro respira muy raro y no contesta", CRITICAL, "es.medical_emergency.acute.breathing"),
+    ("a mi hija se le hincho la lengua y le cuesta hablar", CRITICAL, "es.medical_emergency.acute.breathing"),
+    ("el niño se quemo con aceite hirviendo en la cocina", HIGH, "es.medical_emergency.urgent.scald"),
+    ("tengo la mano infectada y el encargado no me deja ir al medico", HIGH, "medical_emergency.state+nocare"),
+    ("mi hijo se intoxico con unos hongos y esta muy mal", HIGH, "medical_emergency.state+severe"),
+    # hunger told by the little there is
+    ("los niños solo han tomado agua desde ayer", HIGH, "basic_needs.without+child"),
+    ("comemos una vez al dia y ya no hay para los niños", HIGH, "basic_needs.without+child"),
+    # missing: a late hour, a stranger, a child lost somewhere, nothing heard, not even a call
+    ("mi hijo salio a las 5 y ya es medianoche, no contesta", CRITICAL, "missing_person.missing+child"),
+    ("mi prima se fue con un desconocido hace dos dias", HIGH, "grammar.search_other"),
+    ("perdi a mi hijo en el mercado hace un rato", CRITICAL, "grammar.search_child"),
+    ("llevamos tres dias sin saber de mi papa", HIGH, "grammar.missing"),
+    ("mi esposo se fue al otro lado hace un mes y ni una llamada", HIGH, "grammar.missing"),
+    # held: locked in, a debt to work off, to be sold on; detained who knows where; a deportation next week
+    ("nos tienen bajo llave en un taller", HIGH, "es.trafficking_exploitation.core.locked"),
+    ("no nos dejan ir hasta que paguemos la deuda", HIGH, "es.trafficking_exploitation.core.debt"),
+    ("dicen que nos van a vender a otro patron", HIGH, "es.violence_abuse.threat_to_me.sold"),
+    ("detuvieron a mi cuñado y no nos dicen donde lo tienen", HIGH, "es.detention_deportation.imminent.where"),
+    ("tengo cita de deportacion la proxima semana", HIGH, "detention_deportation.core+soon"),
+]
+
+# everyday Spanish holding a word this round added or narrowed: each stays an ordinary question
+EVERYDAY_3 = [
+    "mi mama me va a matar, rompi su taza favorita",
+    "mis papas me van a matar si ven mis calificaciones",
+    "mi jefe me va a matar, se me olvido la reunion",
+    "no pienso pagar tanto por un cuarto tan chico",
+    "no pienso seguir con ese abogado, es muy caro",
+    "no quiero seguir aqui, me quiero cambiar de albergue",
+    "tengo que comprar pastillas para la tos del niño",
+    "fui a la farmacia y compre pastillas para la fiebre",
+    "me dieron una lista de medicamentos para la farmacia",
+    "mi mama guarda los cuchillos en el cajon de arriba",
+    "deje la bolsa en la puerta del edificio",
+    "la oficina esta aqui al lado del banco?",
+    "el taxi ya esta afuera esperando",
+    "quiere entrar a la universidad el año que viene",
+    "no se nada de computadoras, me ayudan con el formulario?",
+    "la fiebre no ha vuelto desde el martes, gracias",
+    "se lo llevaron al hospital y ya esta mejor",
+    "no vuelvo a casa hasta las 8 por el trabajo",
+    "escribo una carta al consulado para pedir la cita",
+    "viste mi ultimo mensaje? te mande la direccion",
+    "lo siento por todo lo que paso en la reunion",
+    "me toca cuando mi hermano termine de usar la compu",
+    "vi en el noticiero lo del barco desaparecido",
+    "perdi a mi hijo en el accidente hace dos años y todavia lo extraño",
+    "compre una cuerda para tender la ropa",
+    "nos van a llevar a otra ciudad para la entrevista de asilo",
+    "mi hijo de tres años se pone agresivo cuando tiene sueño",
+    "mi hermana pidio asilo hace tres semanas y no sabemos nada",
+    "me duele muchisimo la muela, hay dentista gratis?",
+    "ya no voy a necesitar nada mas del banco, gracias",
+    "mi hijo no vino a dormir, se quedo en casa de un amigo",
+    "estoy estudiando y quiero aprobar el examen de español",
+    "espero que salga bien la entrevista del lunes",
+    "voy ahorita a comprar pan, regreso en un rato",
+    "la deuda sigue creciendo con el banco, hay asesoria?",
+    "mi hijo siempre tiene hambre despues de la escuela, es normal?",
+    "el bebe llora de hambre cada tres horas, es normal?",
+]
+
+
+@pytest.mark.parametrize(("text", "level", "rule"), DISCLOSURES_3, ids=[t for t, _, _ in DISCLOSURES_3])
+def test_round_three_disclosures_are_read_by_their_construction(
+    triage: Triage, text: str, level: Level, rule: str
+) -> None:
+    result = triage.assess(text, "es")
+    assert result.level == level, result.rules
+    assert rule in result.rules, result.rules
+
+
+@pytest.mark.parametrize("text", EVERYDAY_3)
+def test_round_three_everyday_lines_stay_ordinary(triage: Triage, text: str) -> None:
+    result = triage.assess(text, "es")
+    assert result.level in (NORMAL, LOW), result.rules
+
+
+def test_a_parent_who_will_kill_me_is_an_idiom_but_a_blow_or_a_partner_is_not(triage: Triage) -> None:
+    # the idiom mask covers parents and bosses only; a beating told beside it, or a partner's threat, stays urgent
+    assert triage.assess("mi mama me va a matar cuando vea el cuarto", "es").level == NORMAL
+    assert triage.assess("mi papa me va a matar, ayer me pego con el cinturon", "es").level == HIGH
+    assert triage.assess("mi ex me va a matar si se entera donde estoy", "es").level == HIGH
+
+
+def test_i_do_not_mean_to_denies_a_risk_it_touches(triage: Triage) -> None:
+    # "no pienso" is a refusal: with a life word it is ideation, touching a risk phrase it is a denial
+    denied = triage.assess("tranquila, no pienso lastimarme", "es")
+    assert denied.level == NORMAL, denied.rules
+    assert any(rule.endswith(".negated") for rule in denied.rules), denied.rules
+    assert triage.assess("no pienso matar a nadie, solo estoy enojado", "es").level == NORMAL
+
+
+def test_someone_at_the_door_is_bound_to_the_house_or_the_one_feared(triage: Triage) -> None:
+    # bare "esta afuera", "en la puerta", "me encontro" were everyday; the narrowed forms still read the danger
+    for text in ("mi ex esta afuera del albergue y no se quiere ir", "ya me encontro, sabe donde estoy"):
+        result = triage.assess(text, "es")
+        assert result.level == HIGH, (text, result.rules)
+        assert "violence_abuse.danger_here" in result.rules, (text, result.rules)
+
+
+def test_lemma_traps_of_round_three_are_written_forms(triage: Triage) -> None:
+    # "serie" keyed "seriar" read "en serio" and "serian" as a report; "solia" keyed "soler" read "suelo" as a closed
+    # past; the report and the past still discount when they are meant
+    assert triage.assess("en la serie la protagonista quiere morir", "es").level == NORMAL
+    assert triage.assess("de adolescente solia cortarme los brazos, ahora estoy bien", "es").level == NORMAL
+    assert triage.assess("mi pareja me empujo al suelo y me dio patadas", "es").level == HIGH
+
+
+def test_hunger_counts_with_the_want_of_food(triage: Triage) -> None:
+    # a bare "hambre" next to a child was a lack ("mi hijo siempre tiene hambre"); hunger gone without stays urgent
+    for text in ("estamos pasando hambre con los niños", "mis hijos tienen hambre y no tenemos nada"):
+        result = triage.assess(text, "es")
+        assert result.level == HIGH, (text, result.rules)
+        assert "basic_needs.lack+child" in result.rules, (text, result.rules)

@@ -585,3 +585,249 @@ def test_round_two_risks_are_read_by_their_construction(triage: Triage, text: st
 def test_round_two_everyday_words_stay_ordinary(triage: Triage, text: str) -> None:
     result = triage.assess(text, "fr")
     assert result.level in (NORMAL, LOW), (text, result.rules)
+
+
+# ---- round 3 (2026.12.3): a pack swallowed, a wish said as what would be simpler or hoped for, nobody to miss the
+# writer, a rope tied, letters, cigarettes, being followed or hiding, a weapon drawn, a drugged drink, the fear of
+# hitting, waiting outside or heading there with a weapon, wounds and no care, debts, glued articles ("l'OQTF"), a
+# landlord's door. Each disclosure fails against the round-2 tables; every line is our own, in chat spellings. The
+# everyday lines pin the false alarms fixed on the way: a box of chocolates, quitting smoking, a question about a
+# prescription, babies in general, a hero in a series, things that disappear.
+
+ROUND_THREE = [
+    # a whole pack or the medicine cabinet, taken just now
+    pytest.param(
+        "j'ai avalé toute la plaquette il y a 10 minutes", CRITICAL, "self_harm.method+time", id="plaquette-10-min"
+    ),
+    pytest.param(
+        "j'ai vidé l'armoire à pharmacie, je me sens partir", CRITICAL, "self_harm.method+means", id="armoire-videe"
+    ),
+    pytest.param(
+        "j'ai pris tout ce qu'il y avait dans la boîte à pharmacie",
+        CRITICAL,
+        "self_harm.ingested+amount",
+        id="tout-ce-quil-y-avait",
+    ),
+    pytest.param("jai bu tout le flacon de sirop ya 5 min", CRITICAL, "fr.time.now.round3", id="flacon-ya-5-min"),
+    # a wish said as what would be simpler or better, with the conditional after "si"
+    pytest.param(
+        "ce serait tellement plus facile si j'existais plus",
+        HIGH,
+        "grammar.want_death",
+        id="plus-facile-si-jexistais-plus",
+    ),
+    pytest.param("franchement ce serait mieux si je mourais", HIGH, "grammar.want_death", id="mieux-si-je-mourais"),
+    pytest.param(
+        "ça serait mieux de mourir, voilà ce que je pense tous les soirs",
+        HIGH,
+        "grammar.want_death",
+        id="serait-mieux-de-mourir",
+    ),
+    pytest.param(
+        "un jour vous serez enfin débarrassés de moi", HIGH, "fr.self_harm.intent.round3", id="debarrasses-de-moi"
+    ),
+    pytest.param(
+        "je manquerais à personne, franchement", HIGH, "fr.self_harm.intent.round3", id="manquerais-a-personne"
+    ),
+    pytest.param("j'espère ne pas me réveiller demain", HIGH, "grammar.want_death", id="jespere-pas-me-reveiller"),
+    pytest.param(
+        "j'ai attaché une corde à la poutre du garage", CRITICAL, "fr.self_harm.method.round3_rope", id="corde-poutre"
+    ),
+    # letters to the family, wanting someone to know
+    pytest.param("j'ai écrit des lettres pour ma famille hier soir", HIGH, "self_harm.farewell", id="lettres-famille"),
+    pytest.param(
+        "tout est prêt, j'ai écrit des lettres à mes proches", HIGH, "self_harm.farewell", id="lettres-proches"
+    ),
+    pytest.param(
+        "je voulais juste que quelqu'un sache, c'est tout", HIGH, "self_harm.farewell", id="que-quelquun-sache"
+    ),
+    # cigarettes put out on the skin, of the writer or someone else
+    pytest.param(
+        "j'éteins mes clopes sur mon bras depuis des semaines", HIGH, "grammar.injure_self", id="clopes-sur-mon-bras"
+    ),
+    pytest.param("ma soeur écrase des cigarettes sur sa peau", HIGH, "grammar.other_injure", id="soeur-cigarettes"),
+    pytest.param("chui déjà sur le pont", CRITICAL, "self_harm.at_height+now", id="deja-sur-le-pont"),
+    # followed, hiding, a weapon drawn, a mother's partner at night
+    pytest.param(
+        "un type me suit depuis la station, je suis toute seule",
+        HIGH,
+        "violence_abuse.danger_here",
+        id="suivie-depuis-la-station",
+    ),
+    pytest.param(
+        "je suis suivie par un inconnu, il fait nuit", HIGH, "fr.violence_abuse.danger_here.round3", id="suivie-inconnu"
+    ),
+    pytest.param(
+        "je suis cachée dans la salle de bain, il hurle dans le salon",
+        HIGH,
+        "fr.violence_abuse.danger_here.round3",
+        id="cachee-salle-de-bain",
+    ),
+    pytest.param(
+        "il a sorti un flingue pendant la dispute", CRITICAL, "violence_abuse.danger+weapon", id="sorti-un-flingue"
+    ),
+    pytest.param("il me braque avec un fusil", CRITICAL, "violence_abuse.danger+weapon", id="me-braque"),
+    pytest.param(
+        "le copain de ma mère vient dans mon lit quand elle dort",
+        HIGH,
+        "fr.violence_abuse.sexual.round3_room",
+        id="copain-de-ma-mere-lit",
+    ),
+    pytest.param(
+        "le mari de ma tante me regarde quand je me change",
+        HIGH,
+        "fr.violence_abuse.sexual.round3",
+        id="regarde-me-changer",
+    ),
+    pytest.param(
+        "je crois qu'on a mis quelque chose dans mon verre hier soir",
+        HIGH,
+        "fr.violence_abuse.sexual.round3_drugged",
+        id="quelque-chose-dans-mon-verre",
+    ),
+    # the fear of hitting, a conditional "je le bute", waiting or heading there with a weapon
+    pytest.param(
+        "j'ai trop peur de secouer la petite, elle pleure sans arrêt",
+        HIGH,
+        "fr.harm_to_others.threat.round3",
+        id="peur-de-secouer",
+    ),
+    pytest.param(
+        "si je le recroise jle bute, j'ai gardé le couteau",
+        CRITICAL,
+        "harm_to_others.threat+weapon",
+        id="je-le-bute",
+    ),
+    pytest.param(
+        "mon oncle attend les voisins dehors avec une batte",
+        CRITICAL,
+        "harm_to_others.seek+weapon",
+        id="attend-le-voisin",
+    ),
+    pytest.param("mon père fonce chez lui avec son fusil", CRITICAL, "harm_to_others.seek+weapon", id="fonce-chez-lui"),
+    pytest.param(
+        "j'ai chargé le fusil, jvais chez eux", CRITICAL, "harm_to_others.seek+weapon", id="jvais-chez-eux-fusil"
+    ),
+    # wounds that weep or blacken, a broken bone, care forbidden or never given, days gone, a fall
+    pytest.param(
+        "la plaie suinte et devient noire, je peux pas aller à l'hôpital",
+        HIGH,
+        "medical_emergency.state+nocare",
+        id="plaie-suinte-hopital",
+    ),
+    pytest.param(
+        "je me suis cassé le poignet et personne m'a soigné",
+        HIGH,
+        "medical_emergency.state+nocare",
+        id="poignet-pas-soigne",
+    ),
+    pytest.param("ça fait cinq jours qu'elle vomit", HIGH, "fr.body.severe.round3", id="cinq-jours-quelle-vomit"),
+    pytest.param(
+        "mon grand-père est tombé et ne répond plus", CRITICAL, "medical_emergency.acute", id="tombe-ne-repond-plus"
+    ),
+    pytest.param(
+        "ses lèvres sont violettes et il répond plus quand on lui parle",
+        HIGH,
+        "medical_emergency.state+severe",
+        id="levres-violettes",
+    ),
+    # a debt for the journey, a threat to denounce
+    pytest.param(
+        "le passeur dit que je dois rembourser le passage en travaillant",
+        HIGH,
+        "fr.trafficking_exploitation.core.round3",
+        id="rembourser-le-passage",
+    ),
+    pytest.param(
+        "ils menacent de nous dénoncer si on parle",
+        HIGH,
+        "fr.trafficking_exploitation.core.round3",
+        id="menacent-denoncer",
+    ),
+    # the article glued on ("l'OQTF", "l'expulser"), an arrest told as one, a deadline within the month
+    pytest.param(
+        "ma soeur a eu l'OQTF, elle doit partir avant la fin du mois",
+        HIGH,
+        "detention_deportation.core+soon",
+        id="loqtf-fin-du-mois",
+    ),
+    pytest.param(
+        "mon neveu a été arrêté, ils vont l'expulser", HIGH, "detention_deportation.imminent", id="vont-lexpulser"
+    ),
+    pytest.param(
+        "on doit quitter le territoire dans 30 jours", HIGH, "detention_deportation.core+soon", id="quitter-territoire"
+    ),
+    # a phone "coupé", not at home; taken away and nobody says where
+    pytest.param(
+        "ma copine est pas chez elle depuis deux jours et personne sait rien",
+        HIGH,
+        "grammar.missing",
+        id="pas-chez-elle",
+    ),
+    pytest.param(
+        "ils ont emmené mon fils et on sait pas où ils l'ont emmené",
+        CRITICAL,
+        "grammar.search_child",
+        id="sait-pas-ou-emmene",
+    ),
+    # a landlord's door, not knowing where to sleep tonight
+    pytest.param(
+        "le proprio nous a mis à la porte de l'appart avec les petits",
+        HIGH,
+        "basic_needs.outside+child",
+        id="mis-a-la-porte",
+    ),
+    pytest.param("je sais pas où on va dormir ce soir", HIGH, "basic_needs.outside+now", id="ou-dormir-ce-soir"),
+]
+
+ROUND_THREE_EVERYDAY = [
+    # chocolates, quitting smoking, butter, questions about a prescription (the infinitive is no ingestion)
+    pytest.param("j'ai mangé toute la boîte de chocolats", id="boite-de-chocolats"),
+    pytest.param("j'ai arrêté de fumer aujourd'hui", id="arrete-de-fumer"),
+    pytest.param("j'ai acheté une plaquette de beurre pour ce soir", id="plaquette-de-beurre"),
+    pytest.param("est-ce que je dois prendre toute la plaquette d'antibiotiques ?", id="prendre-la-plaquette"),
+    pytest.param("est-ce que je dois avaler tous les comprimés d'un coup ?", id="avaler-tous-les-comprimes"),
+    # what would be simpler, letters and notes, a group left
+    pytest.param("ce serait plus simple de prendre le bus", id="plus-simple-le-bus"),
+    pytest.param("ce serait mieux si je partais plus tôt demain", id="mieux-si-je-partais"),
+    pytest.param("j'ai écrit une lettre à la préfecture pour mon dossier", id="lettre-prefecture"),
+    pytest.param("j'ai laissé un mot pour ma soeur sur le frigo", id="mot-sur-le-frigo"),
+    pytest.param("je vous dis adieu, je quitte ce groupe", id="adieu-au-groupe"),
+    pytest.param("mon patron s'est débarrassé de moi sans préavis", id="patron-debarrasse"),
+    # a cigarette, a therapist, hide and seek, a water pistol, a knock at the door, a dog
+    pytest.param("j'écrase ma clope dans le cendrier", id="clope-cendrier"),
+    pytest.param("je suis suivie par une psy depuis deux ans", id="suivie-par-une-psy"),
+    pytest.param("je me suis cachée derrière la porte pour faire peur à mon frère", id="cachee-pour-rire"),
+    pytest.param("mon équipe a sorti un pistolet à eau pour la fête", id="pistolet-a-eau"),
+    pytest.param("j'ai peur de frapper à sa porte si tard", id="frapper-a-sa-porte"),
+    pytest.param("mon fils attend dehors avec ses copains pour le foot", id="attend-dehors-foot"),
+    pytest.param("le copain de ma mère vient dans ma chambre pour réparer le radiateur", id="radiateur"),
+    # a cold, a wound healed, a building site stopped, babies in general, a heroine in a novel
+    pytest.param("ça fait 3 jours que j'ai un rhume", id="rhume"),
+    pytest.param("il y a une semaine ma plaie suintait, maintenant elle est sèche", id="plaie-seche"),
+    pytest.param("mon fils s'est cassé le poignet au foot, il est plâtré", id="poignet-platre"),
+    pytest.param("le chantier a été arrêté à cause de la pluie", id="chantier-arrete"),
+    pytest.param("les bébés ont souvent de la fièvre quand les dents poussent ?", id="bebes-en-general"),
+    pytest.param("dans le roman l'héroïne est enlevée par des pirates", id="heroine-du-roman"),
+    pytest.param("mon colis a disparu, la poste répond pas", id="colis-disparu"),
+    pytest.param("j'ai pris tout le flacon de sirop comme le médecin a dit", id="sirop-prescrit"),
+    pytest.param("ce serait plus simple si je mourais de rire à chaque blague", id="mourais-de-rire"),
+    pytest.param("j'espère mourir vieux dans mon lit", id="mourir-vieux"),
+    # a talk about deportation, an arrest long ago, a hostel question
+    pytest.param("je prépare un exposé sur les obligations de quitter le territoire", id="expose-oqtf"),
+    pytest.param("mon oncle a été arrêté par la police en 2015, il est sorti depuis", id="arrete-en-2015"),
+    pytest.param("je sais pas où dormir à Marseille, des auberges pas chères ?", id="auberges"),
+]
+
+
+@pytest.mark.parametrize(("text", "level", "rule"), ROUND_THREE)
+def test_round_three_risks_are_read_by_their_construction(triage: Triage, text: str, level: Level, rule: str) -> None:
+    result = triage.assess(text, "fr")
+    assert result.level == level, (text, result.rules)
+    assert rule in result.rules, (text, result.rules)
+
+
+@pytest.mark.parametrize("text", ROUND_THREE_EVERYDAY)
+def test_round_three_everyday_words_stay_ordinary(triage: Triage, text: str) -> None:
+    result = triage.assess(text, "fr")
+    assert result.level in (NORMAL, LOW), (text, result.rules)
