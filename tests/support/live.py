@@ -18,6 +18,8 @@ from core.clock import Clock
 from core.services import Services
 from core.settings import Settings
 
+_START_TIMEOUT = 60.0
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -48,13 +50,19 @@ async def live_app(settings: Settings, *, clock: Clock | None = None, **app_opti
     )
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve())
-    for _ in range(500):
-        if server.started or task.done():
-            break
+    # the lifespan builds the triage before serving (seconds, more on a loaded machine): wait for it,
+    # never hand the test a port nobody listens on yet
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + _START_TIMEOUT
+    while not (server.started or task.done()) and loop.time() < deadline:
         await asyncio.sleep(0.01)
     if task.done():
         task.result()
         raise RuntimeError("server did not start")
+    if not server.started:
+        server.should_exit = True
+        await asyncio.wait_for(task, timeout=15)
+        raise RuntimeError(f"server did not start within {_START_TIMEOUT} s")
     try:
         yield LiveApp(app=app, base_url=f"http://127.0.0.1:{port}")
     finally:
