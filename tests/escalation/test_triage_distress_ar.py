@@ -135,21 +135,6 @@ EVERYDAY = [
 ]
 
 
-@pytest.mark.parametrize(("text", "level", "rule"), DISCLOSURES, ids=[t for t, _, _ in DISCLOSURES])
-def test_an_arabic_risk_in_the_writers_own_words_is_read_by_its_construction(
-    triage: Triage, text: str, level: Level, rule: str
-) -> None:
-    result = triage.assess(text, "ar")
-    assert result.level == level, result.rules
-    assert rule in result.rules, result.rules
-
-
-@pytest.mark.parametrize("text", EVERYDAY)
-def test_arabic_everyday_uses_of_the_same_words_stay_ordinary(triage: Triage, text: str) -> None:
-    result = triage.assess(text, "ar")
-    assert result.level in (NORMAL, LOW), result.rules
-
-
 @pytest.mark.parametrize(
     ("text", "discount"),
     [
@@ -282,21 +267,6 @@ EVERYDAY_2 = [
 ]
 
 
-@pytest.mark.parametrize(("text", "level", "rule"), DISCLOSURES_2, ids=[t for t, _, _ in DISCLOSURES_2])
-def test_round_two_reads_harm_to_others_missing_persons_and_bodies_in_arabic(
-    triage: Triage, text: str, level: Level, rule: str
-) -> None:
-    result = triage.assess(text, "ar")
-    assert result.level == level, result.rules
-    assert rule in result.rules, result.rules
-
-
-@pytest.mark.parametrize("text", EVERYDAY_2)
-def test_round_two_everyday_arabic_stays_ordinary(triage: Triage, text: str) -> None:
-    result = triage.assess(text, "ar")
-    assert result.level in (NORMAL, LOW), result.rules
-
-
 def test_news_as_a_medium_frames_a_report_but_no_word_from_a_brother_does_not(triage: Triage) -> None:
     # "خبر" alone is word from someone: a brother with no news for days is missing, not a news item
     assert triage.assess("اخوي بالغربه وصرلو 6 ايام ما في اي خبر عنه", "ar").level == HIGH
@@ -407,15 +377,20 @@ EVERYDAY_3 = [
 ]
 
 
-@pytest.mark.parametrize(("text", "level", "rule"), DISCLOSURES_3, ids=[t for t, _, _ in DISCLOSURES_3])
-def test_round_three_reads_every_category_in_arabic(triage: Triage, text: str, level: Level, rule: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "level", "rule"),
+    [pytest.param(t, lv, r, id=t) for t, lv, r in DISCLOSURES + DISCLOSURES_2 + DISCLOSURES_3],
+)
+def test_an_arabic_risk_in_the_writers_own_words_is_read_by_its_construction(
+    triage: Triage, text: str, level: Level, rule: str
+) -> None:
     result = triage.assess(text, "ar")
     assert result.level == level, result.rules
     assert rule in result.rules, result.rules
 
 
-@pytest.mark.parametrize("text", EVERYDAY_3)
-def test_round_three_everyday_arabic_stays_ordinary(triage: Triage, text: str) -> None:
+@pytest.mark.parametrize("text", EVERYDAY + EVERYDAY_2 + EVERYDAY_3)
+def test_arabic_everyday_uses_of_the_same_words_stay_ordinary(triage: Triage, text: str) -> None:
     result = triage.assess(text, "ar")
     assert result.level in (NORMAL, LOW), result.rules
 

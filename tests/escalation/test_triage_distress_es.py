@@ -163,21 +163,6 @@ EVERYDAY = [
 ]
 
 
-@pytest.mark.parametrize(("text", "level", "rule"), DISCLOSURES, ids=[t for t, _, _ in DISCLOSURES])
-def test_a_risk_in_the_writers_own_words_is_read_by_its_construction(
-    triage: Triage, text: str, level: Level, rule: str
-) -> None:
-    result = triage.assess(text, "es")
-    assert result.level == level, result.rules
-    assert rule in result.rules, result.rules
-
-
-@pytest.mark.parametrize("text", EVERYDAY)
-def test_everyday_uses_of_the_same_words_stay_ordinary(triage: Triage, text: str) -> None:
-    result = triage.assess(text, "es")
-    assert result.level in (NORMAL, LOW), result.rules
-
-
 @pytest.mark.parametrize(
     "text",
     ["me quiero morir 😂", "mi ex dice que me va a matar jajaja", "me pega 😂 no se que hacer"],
@@ -340,21 +325,6 @@ EVERYDAY_2 = [
 ]
 
 
-@pytest.mark.parametrize(("text", "level", "rule"), DISCLOSURES_2, ids=[t for t, _, _ in DISCLOSURES_2])
-def test_round_two_disclosures_are_read_by_their_construction(
-    triage: Triage, text: str, level: Level, rule: str
-) -> None:
-    result = triage.assess(text, "es")
-    assert result.level == level, result.rules
-    assert rule in result.rules, result.rules
-
-
-@pytest.mark.parametrize("text", EVERYDAY_2)
-def test_round_two_everyday_lines_stay_ordinary(triage: Triage, text: str) -> None:
-    result = triage.assess(text, "es")
-    assert result.level in (NORMAL, LOW), result.rules
-
-
 def test_lemma_traps_of_round_two_are_written_forms(triage: Triage) -> None:
     # "que es" keyed "que ser" read "para que se calle" as the name of a topic; "de golpe" keyed "de golpear" masked
     # "ganas de golpear"; "bebi" keyed "beber" read a baby as a drink taken
@@ -473,8 +443,11 @@ EVERYDAY_3 = [
 ]
 
 
-@pytest.mark.parametrize(("text", "level", "rule"), DISCLOSURES_3, ids=[t for t, _, _ in DISCLOSURES_3])
-def test_round_three_disclosures_are_read_by_their_construction(
+@pytest.mark.parametrize(
+    ("text", "level", "rule"),
+    [pytest.param(t, lv, r, id=t) for t, lv, r in DISCLOSURES + DISCLOSURES_2 + DISCLOSURES_3],
+)
+def test_a_risk_in_the_writers_own_words_is_read_by_its_construction(
     triage: Triage, text: str, level: Level, rule: str
 ) -> None:
     result = triage.assess(text, "es")
@@ -482,8 +455,8 @@ def test_round_three_disclosures_are_read_by_their_construction(
     assert rule in result.rules, result.rules
 
 
-@pytest.mark.parametrize("text", EVERYDAY_3)
-def test_round_three_everyday_lines_stay_ordinary(triage: Triage, text: str) -> None:
+@pytest.mark.parametrize("text", EVERYDAY + EVERYDAY_2 + EVERYDAY_3)
+def test_everyday_uses_of_the_same_words_stay_ordinary(triage: Triage, text: str) -> None:
     result = triage.assess(text, "es")
     assert result.level in (NORMAL, LOW), result.rules
 

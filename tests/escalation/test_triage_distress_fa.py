@@ -161,21 +161,6 @@ EVERYDAY = [
 ]
 
 
-@pytest.mark.parametrize(("text", "level", "rule"), [pytest.param(t, lv, r, id=i) for i, t, lv, r in DISCLOSURES])
-def test_a_risk_in_the_writers_own_words_is_read_by_its_construction(
-    triage: Triage, text: str, level: Level, rule: str
-) -> None:
-    result = triage.assess(text, "fa")
-    assert result.level == level, (text, result.rules)
-    assert rule in result.rules, (text, result.rules)
-
-
-@pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in EVERYDAY])
-def test_everyday_uses_of_the_same_words_stay_ordinary(triage: Triage, text: str) -> None:
-    result = triage.assess(text, "fa")
-    assert result.level in (NORMAL, LOW), (text, result.rules)
-
-
 @pytest.mark.parametrize(
     "text",
     ["من میخوام بمیرم 😂", "شوخی کردم ولی واقعا دلم میخواد بمیرم", "شوهرم دیشب منو زد 😂 باورم نمیشه"],
@@ -342,19 +327,6 @@ EVERYDAY_2 = [
 ]
 
 
-@pytest.mark.parametrize(("text", "level", "rule"), [pytest.param(t, lv, r, id=i) for i, t, lv, r in DISCLOSURES_2])
-def test_round_two_constructions_are_read(triage: Triage, text: str, level: Level, rule: str) -> None:
-    result = triage.assess(text, "fa")
-    assert result.level == level, (text, result.rules)
-    assert rule in result.rules, (text, result.rules)
-
-
-@pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in EVERYDAY_2])
-def test_round_two_everyday_lines_stay_ordinary(triage: Triage, text: str) -> None:
-    result = triage.assess(text, "fa")
-    assert result.level in (NORMAL, LOW), (text, result.rules)
-
-
 # ---- round 3: Dari and Finglish forms of the parts (the object glued as "ـه" / "ره", "کدن", "نمیته",
 # "نمیتانه", "استن", "بیادر", "همشیره", "سرک", "بندی"), finishing oneself and killing idioms, a jump or a throw from a
 # height, a rope hung, a blade at the throat, hours of a child's silence, someone close taken, the writer held now.
@@ -480,14 +452,19 @@ EVERYDAY_3 = [
 ]
 
 
-@pytest.mark.parametrize(("text", "level", "rule"), [pytest.param(t, lv, r, id=i) for i, t, lv, r in DISCLOSURES_3])
-def test_round_three_constructions_are_read(triage: Triage, text: str, level: Level, rule: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "level", "rule"),
+    [pytest.param(t, lv, r, id=i) for i, t, lv, r in DISCLOSURES + DISCLOSURES_2 + DISCLOSURES_3],
+)
+def test_a_risk_in_the_writers_own_words_is_read_by_its_construction(
+    triage: Triage, text: str, level: Level, rule: str
+) -> None:
     result = triage.assess(text, "fa")
     assert result.level == level, (text, result.rules)
     assert rule in result.rules, (text, result.rules)
 
 
-@pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in EVERYDAY_3])
-def test_round_three_everyday_lines_stay_ordinary(triage: Triage, text: str) -> None:
+@pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in EVERYDAY + EVERYDAY_2 + EVERYDAY_3])
+def test_everyday_uses_of_the_same_words_stay_ordinary(triage: Triage, text: str) -> None:
     result = triage.assess(text, "fa")
     assert result.level in (NORMAL, LOW), (text, result.rules)

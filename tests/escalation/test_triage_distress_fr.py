@@ -243,21 +243,6 @@ JOKES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "level", "rule"), DISCLOSURES)
-def test_a_risk_in_the_writers_own_words_is_read_by_its_construction(
-    triage: Triage, text: str, level: Level, rule: str
-) -> None:
-    result = triage.assess(text, "fr")
-    assert result.level == level, (text, result.rules)
-    assert rule in result.rules, (text, result.rules)
-
-
-@pytest.mark.parametrize("text", EVERYDAY)
-def test_everyday_uses_of_the_same_words_stay_ordinary(triage: Triage, text: str) -> None:
-    result = triage.assess(text, "fr")
-    assert result.level in (NORMAL, LOW), (text, result.rules)
-
-
 @pytest.mark.parametrize("text", JOKES)
 def test_killing_words_in_jokes_and_ordeals_stay_ordinary(triage: Triage, text: str) -> None:
     result = triage.assess(text, "fr")
@@ -574,19 +559,6 @@ ROUND_TWO_EVERYDAY = [
 ]
 
 
-@pytest.mark.parametrize(("text", "level", "rule"), ROUND_TWO)
-def test_round_two_risks_are_read_by_their_construction(triage: Triage, text: str, level: Level, rule: str) -> None:
-    result = triage.assess(text, "fr")
-    assert result.level == level, (text, result.rules)
-    assert rule in result.rules, (text, result.rules)
-
-
-@pytest.mark.parametrize("text", ROUND_TWO_EVERYDAY)
-def test_round_two_everyday_words_stay_ordinary(triage: Triage, text: str) -> None:
-    result = triage.assess(text, "fr")
-    assert result.level in (NORMAL, LOW), (text, result.rules)
-
-
 # ---- round 3 (2026.12.3): a pack swallowed, a wish said as what would be simpler or hoped for, nobody to miss the
 # writer, a rope tied, letters, cigarettes, being followed or hiding, a weapon drawn, a drugged drink, the fear of
 # hitting, waiting outside or heading there with a weapon, wounds and no care, debts, glued articles ("l'OQTF"), a
@@ -820,14 +792,20 @@ ROUND_THREE_EVERYDAY = [
 ]
 
 
-@pytest.mark.parametrize(("text", "level", "rule"), ROUND_THREE)
-def test_round_three_risks_are_read_by_their_construction(triage: Triage, text: str, level: Level, rule: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "level", "rule"),
+    # round three reuses the id "peur-de-secouer" of round two: its ids carry "r3-" to stay unique
+    [*DISCLOSURES, *ROUND_TWO, *(pytest.param(*p.values, marks=p.marks, id=f"r3-{p.id}") for p in ROUND_THREE)],
+)
+def test_a_risk_in_the_writers_own_words_is_read_by_its_construction(
+    triage: Triage, text: str, level: Level, rule: str
+) -> None:
     result = triage.assess(text, "fr")
     assert result.level == level, (text, result.rules)
     assert rule in result.rules, (text, result.rules)
 
 
-@pytest.mark.parametrize("text", ROUND_THREE_EVERYDAY)
-def test_round_three_everyday_words_stay_ordinary(triage: Triage, text: str) -> None:
+@pytest.mark.parametrize("text", EVERYDAY + ROUND_TWO_EVERYDAY + ROUND_THREE_EVERYDAY)
+def test_everyday_uses_of_the_same_words_stay_ordinary(triage: Triage, text: str) -> None:
     result = triage.assess(text, "fr")
     assert result.level in (NORMAL, LOW), (text, result.rules)

@@ -182,21 +182,6 @@ EVERYDAY = [
 ]
 
 
-@pytest.mark.parametrize(("text", "level", "rule"), DISCLOSURES, ids=[t for t, _, _ in DISCLOSURES])
-def test_a_risk_in_the_writers_own_words_is_read_by_its_construction(
-    triage: Triage, text: str, level: Level, rule: str
-) -> None:
-    result = triage.assess(text, "ru")
-    assert result.level == level, result.rules
-    assert rule in result.rules, result.rules
-
-
-@pytest.mark.parametrize("text", EVERYDAY)
-def test_everyday_uses_of_the_same_words_stay_ordinary(triage: Triage, text: str) -> None:
-    result = triage.assess(text, "ru")
-    assert result.level in (NORMAL, LOW), result.rules
-
-
 @pytest.mark.parametrize("text", ["хочу сдохнуть 😂", "он опять меня избил ахахах", "опять режу себе руки 😂"])
 def test_a_laugh_never_discounts_a_disclosure(triage: Triage, text: str) -> None:
     # joke markers only make killing words everyday; people often laugh off what they disclose
@@ -316,19 +301,6 @@ EVERYDAY_2 = [
 ]
 
 
-@pytest.mark.parametrize(("text", "level", "rule"), DISCLOSURES_2, ids=[t for t, _, _ in DISCLOSURES_2])
-def test_round_two_constructions_are_read(triage: Triage, text: str, level: Level, rule: str) -> None:
-    result = triage.assess(text, "ru")
-    assert result.level == level, result.rules
-    assert rule in result.rules, result.rules
-
-
-@pytest.mark.parametrize("text", EVERYDAY_2)
-def test_round_two_everyday_lines_stay_ordinary(triage: Triage, text: str) -> None:
-    result = triage.assess(text, "ru")
-    assert result.level in (NORMAL, LOW), result.rules
-
-
 def test_a_fear_of_dying_is_no_wish_to_die(triage: Triage) -> None:
     # "боюсь что" is a future before one's own act ("боюсь что ударю"), never a desire before a death
     assert triage.assess("боюсь умереть во время операции", "ru").level == NORMAL
@@ -433,14 +405,19 @@ EVERYDAY_3 = [
 ]
 
 
-@pytest.mark.parametrize(("text", "level", "rule"), DISCLOSURES_3, ids=[t for t, _, _ in DISCLOSURES_3])
-def test_round_three_constructions_are_read(triage: Triage, text: str, level: Level, rule: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "level", "rule"),
+    [pytest.param(t, lv, r, id=t) for t, lv, r in DISCLOSURES + DISCLOSURES_2 + DISCLOSURES_3],
+)
+def test_a_risk_in_the_writers_own_words_is_read_by_its_construction(
+    triage: Triage, text: str, level: Level, rule: str
+) -> None:
     result = triage.assess(text, "ru")
     assert result.level == level, result.rules
     assert rule in result.rules, result.rules
 
 
-@pytest.mark.parametrize("text", EVERYDAY_3)
-def test_round_three_everyday_lines_stay_ordinary(triage: Triage, text: str) -> None:
+@pytest.mark.parametrize("text", EVERYDAY + EVERYDAY_2 + EVERYDAY_3)
+def test_everyday_uses_of_the_same_words_stay_ordinary(triage: Triage, text: str) -> None:
     result = triage.assess(text, "ru")
     assert result.level in (NORMAL, LOW), result.rules
