@@ -257,6 +257,10 @@ class LanguageMatcher:
         getters = vocab.lex_attr_getters
         numbers = lexicon.numbers
         getters[LIKE_NUM] = lambda text: text in numbers or _overdose_count(text)
+        for lexeme in vocab:
+            # the blank vocab already holds a few hundred lexemes from tokenizer exceptions ("1", "3" of ":3"),
+            # computed with the default getter: give them ours, or "3 pastillas" reads as an overdose
+            lexeme.like_num = getters[LIKE_NUM](lexeme.text)
         self._seen: set[int] = set()
         phrases, surface, stems = split_groups(lexicon)
         self._concepts: dict[str, str] = {group.rule_id: group.concept for group in lexicon.groups}

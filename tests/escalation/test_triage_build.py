@@ -46,3 +46,26 @@ def test_a_bare_phrase_matches_its_first_word_with_a_clitic_the_lexicon_lists_gl
     result = triage.assess("تعبت من كل شي وانا ميت احسن", "ar")
     assert result.level == Level.HIGH, result.rules
     assert "ar.self_harm.intent.want_die" in result.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("i took 2 pills for my headache", "en"),
+        ("i took 3 tablets for my back", "en"),
+        ("выпила 2 таблетки от головы", "ru"),
+        ("tome 3 pastillas para el dolor", "es"),
+        ("j'ai pris 1 comprimé", "fr"),
+    ],
+)
+def test_a_small_count_is_a_dose_not_an_overdose(triage: Triage, text: str, lang: str) -> None:
+    # a counted means is an overdose from five up; two paracetamol for a headache is not critical
+    assert triage.assess(text, lang).level != Level.CRITICAL
+
+
+def test_a_form_two_languages_share_keeps_each_languages_object(triage: Triage) -> None:
+    # Ukrainian and Russian both list "задушу" (I will strangle); one derived hit spanning both readings kept
+    # only the first language's, and the Russian object "его" was lost
+    result = triage.assess("я его задушу", "ru")
+    assert result.level == Level.HIGH, result.rules
+    assert "harm_to_others.threat" in result.rules
