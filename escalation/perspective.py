@@ -19,8 +19,6 @@ TOPIC = "frame.topic"
 JOKE = "frame.joke"
 NOW = "time.now"
 WORDS = frozenset((*PEOPLE, IF, PAST, PRESENT, REPORT, ADVICE, TOPIC, JOKE))
-# cues one language's lexicon finds for every language's phrases (token positions align across languages)
-SHARED = frozenset((TOPIC, JOKE))
 # A topic cue names the phrase when it heads it ("shelter for victims of domestic violence", "what is
 # trafficking") or follows it as in a compound noun ("abuse hotline", "suicide prevention")
 TOPIC_BEFORE, TOPIC_AFTER = 3, 1
@@ -67,10 +65,10 @@ class Sentences:
         return bisect_left(self._boundaries, end) < bisect_left(self._boundaries, start)
 
     def share(self, hits: Iterable[Hit]) -> None:
-        """Add topic and joke cues found by another language's lexicon: token positions align across
-        languages, and "statistiques des overdoses" is read by the English lexicon as well as the French one."""
+        """Add topic cues found by another language's lexicon: token positions align across languages,
+        and "statistiques des overdoses" is read by the English lexicon as well as the French one."""
         for hit in hits:
-            self._words.setdefault(hit.concept, []).append(hit)
+            self._words.setdefault(TOPIC, []).append(hit)
 
     def within(self, concepts: Iterable[str], start: int, end: int) -> list[Hit]:
         return [h for c in concepts for h in self._words.get(c, ()) if start <= h.start and h.end <= end]

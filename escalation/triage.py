@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from core.levels import Level
 from escalation.lexicon import Manifest, load_language, load_manifest
 from escalation.normalize import BOUNDARY, normalize
-from escalation.perspective import NOT_SELF, OWN, SHARED, THIRD_PARTY, Sentences, judge
+from escalation.perspective import NOT_SELF, OWN, THIRD_PARTY, TOPIC, Sentences, judge
 
 if TYPE_CHECKING:
     # spaCy is imported only when the first Triage is built, so importing this module stays cheap
@@ -124,8 +124,8 @@ class Triage:
                 found, boundaries = self._matchers[candidate].hits(normalised)
                 hits.extend(found)
                 sentences[candidate] = Sentences(found, boundaries)
-        if len(sentences) > 1:  # a topic or joke cue frames a phrase whichever lexicon read it
-            cues = [h for h in hits if h.concept in SHARED]
+        if len(sentences) > 1:  # a topic cue names a phrase whichever lexicon read it
+            cues = [h for h in hits if h.concept == TOPIC]
             for lang, doc in sentences.items():
                 doc.share(h for h in cues if h.lang != lang)
         level, categories, rules = _evaluate(hits, self.manifest, normalised, sentences, third_party)
