@@ -250,7 +250,7 @@ class LanguageMatcher:
         tokenizer: Any = self.nlp.tokenizer
         tokenizer.rules = {}
         # the per-language classes knew number words ("thirty", "тридцать"); the lexicon lists them
-        # now, set before the first lexeme exists so that LIKE_NUM sees them. LIKE_NUM only feeds the
+        # now (and the lexemes the blank vocab already holds are given the rule below). LIKE_NUM only feeds the
         # counted-means pattern below, so it means "a count that looks like an overdose": a number word
         # the lexicon lists (all ten or more) or at least five in digits, never "took 2 paracetamol".
         vocab: Any = self.nlp.vocab

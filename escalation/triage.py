@@ -10,7 +10,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from core.levels import Level
-from escalation.lexicon import Manifest, load_language, load_manifest
+from escalation.lexicon import Manifest, Rule, load_language, load_manifest
 from escalation.normalize import BOUNDARY, normalize
 from escalation.perspective import NOT_SELF, OWN, THIRD_PARTY, TOPIC, Sentences, judge
 
@@ -326,7 +326,7 @@ def _evaluate(
         if rule.gives:
             # a derived concept ("going to" + "take them" is resolve) that later rules combine further;
             # it names no level itself, and its id shows up as evidence of the rules that use it
-            for derived in _derived(rule.id, rule.gives, evidence, rule.window is not None, len(rule.all) == 1):
+            for derived in _derived(rule, rule.gives, evidence):
                 # remember what it stood on, so a chain ("want" + "smash" → intent, + "the kids" → threat)
                 # is shown whole to the liaison, not only its last link
                 chains[id(derived)] = {h.rule_id for h in evidence}.union(*(chains.get(id(h), ()) for h in evidence))
@@ -351,13 +351,13 @@ def _blocked(evidence: list[Hit], blockers: list[Hit], near: int) -> bool:
     return any(_gap(e, b) <= near for e in evidence for b in blockers)
 
 
-def _derived(rule_id: str, concept: str, evidence: list[Hit], pairs: bool, single: bool) -> list[Hit]:
+def _derived(rule: Rule, concept: str, evidence: list[Hit]) -> list[Hit]:
     """Hits of a derived concept spanning their evidence: one per pair for a window rule, one per hit for a
     rule of one concept (each form is its own reading, in its own language: Ukrainian and Russian share
     "задушу", and one hit spanning both would keep only the first language's objects), else one."""
-    if single:
+    if len(rule.all) == 1:
         groups = [[hit] for hit in evidence]
-    elif pairs:
+    elif rule.window is not None:
         groups = [evidence[i : i + 2] for i in range(0, len(evidence), 2)]
     else:
         groups = [evidence]
@@ -365,7 +365,7 @@ def _derived(rule_id: str, concept: str, evidence: list[Hit], pairs: bool, singl
     for group in groups:
         first = min(group, key=lambda h: h.start)
         last = max(group, key=lambda h: h.end)
-        found.append(replace(first, rule_id=rule_id, concept=concept, end=last.end, end_char=last.end_char))
+        found.append(replace(first, rule_id=rule.id, concept=concept, end=last.end, end_char=last.end_char))
     return found
 
 

@@ -7,9 +7,9 @@ import json
 import pytest
 
 from core.levels import Level
-from escalation.lexicon import load_language, load_manifest
-from escalation.lexmatch import LEMMA_DIR, lemma_fingerprint, lemma_words
-from escalation.triage import Triage
+from escalation.lexicon import Rule, load_language, load_manifest
+from escalation.lexmatch import LEMMA_DIR, Hit, lemma_fingerprint, lemma_words
+from escalation.triage import Triage, _derived
 
 
 @pytest.mark.parametrize("lang", sorted(load_manifest().lemma_languages))
@@ -63,9 +63,14 @@ def test_a_small_count_is_a_dose_not_an_overdose(triage: Triage, text: str, lang
     assert triage.assess(text, lang).level != Level.CRITICAL
 
 
-def test_a_form_two_languages_share_keeps_each_languages_object(triage: Triage) -> None:
-    # Ukrainian and Russian both list "задушу" (I will strangle); one derived hit spanning both readings kept
-    # only the first language's, and the Russian object "его" was lost
-    result = triage.assess("я его задушу", "ru")
-    assert result.level == Level.HIGH, result.rules
-    assert "harm_to_others.threat" in result.rules
+def test_a_form_two_languages_share_keeps_each_languages_reading() -> None:
+    # Ukrainian and Russian both list "задушу" (I will strangle) as a killing future: a rule of one concept
+    # derives one hit per form, each in its own language, so each language's object rules can read it (one hit
+    # spanning both kept only the first language's, and "я его задушу" lost its Russian object)
+    rule = Rule("grammar.lethal_future", ("harm.lethal_future",), Level.NORMAL, None, None, gives="harm.intent")
+    hits = [Hit(f"{lang}.harm.lethal_future.x", "harm.lethal_future", lang, 2, 3, 7, 13) for lang in ("uk", "ru")]
+    derived = _derived(rule, "harm.intent", hits)
+    assert [(h.lang, h.concept, h.rule_id) for h in derived] == [
+        ("uk", "harm.intent", "grammar.lethal_future"),
+        ("ru", "harm.intent", "grammar.lethal_future"),
+    ]
