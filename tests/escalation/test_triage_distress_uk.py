@@ -5,12 +5,11 @@ being at a height now, instead of one phrase each; everyday lines with the same 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from core.levels import Level
-from escalation.lexicon import load_language, load_manifest
-from escalation.lexmatch import LanguageMatcher
-from escalation.normalize import normalize
 from escalation.triage import Triage
 
 CRITICAL, HIGH, NORMAL, LOW = Level.CRITICAL, Level.HIGH, Level.NORMAL, Level.LOW
@@ -224,28 +223,6 @@ FRAMED = [
 ]
 
 
-@pytest.fixture(scope="module")
-def uk_only() -> LanguageMatcher:
-    """The Ukrainian lexicon alone: Cyrillic text is read by the Russian one too, so this shows the
-    evidence is Ukrainian (the test fails without the uk tables, whatever ru.toml holds)."""
-    manifest = load_manifest()
-    return LanguageMatcher(load_language("uk", manifest), manifest)
-
-
-def _uk_concepts(matcher: LanguageMatcher, text: str) -> set[str]:
-    return {hit.concept for hit in matcher.hits(normalize(text))[0]}
-
-
-@pytest.mark.parametrize(("text", "level", "rule"), DISCLOSURES, ids=[t for t, _, _ in DISCLOSURES])
-def test_grammar_of_distress_reads_the_parts(
-    triage: Triage, uk_only: LanguageMatcher, text: str, level: Level, rule: str
-) -> None:
-    result = triage.assess(text, "uk")
-    assert result.level == level, result.rules
-    assert rule in result.rules, result.rules
-    assert PARTS.get(rule, set()) <= _uk_concepts(uk_only, text)
-
-
 @pytest.mark.parametrize("text", FRAMED, ids=FRAMED)
 def test_framed_distress_is_not_urgent(triage: Triage, text: str) -> None:
     result = triage.assess(text, "uk")
@@ -428,16 +405,6 @@ EVERYDAY_2 = [
 ]
 
 
-@pytest.mark.parametrize(("text", "level", "rule"), DISCLOSURES_2, ids=[t for t, _, _ in DISCLOSURES_2])
-def test_round_two_constructions_are_read(
-    triage: Triage, uk_only: LanguageMatcher, text: str, level: Level, rule: str
-) -> None:
-    result = triage.assess(text, "uk")
-    assert result.level == level, result.rules
-    assert rule in result.rules, result.rules
-    assert PARTS_2.get(rule, set()) <= _uk_concepts(uk_only, text)
-
-
 def test_an_almost_is_no_denial_but_a_plain_negation_is(triage: Triage) -> None:
     # "ледь не вдарила" (nearly hit) carries its own "не"; "не вдарила" denies
     assert triage.assess("ледь не вдарила сина", "uk").level == HIGH
@@ -582,14 +549,22 @@ EVERYDAY_3 = [
 ]
 
 
-@pytest.mark.parametrize(("text", "level", "rule"), DISCLOSURES_3, ids=[t for t, _, _ in DISCLOSURES_3])
-def test_round_three_constructions_are_read(
-    triage: Triage, uk_only: LanguageMatcher, text: str, level: Level, rule: str
+# every round's disclosures with the parts its tables must hold for the rule that carries them
+READINGS = [
+    pytest.param(text, level, rule, parts.get(rule, set()), id=text)
+    for table, parts in ((DISCLOSURES, PARTS), (DISCLOSURES_2, PARTS_2), (DISCLOSURES_3, PARTS_3))
+    for text, level, rule in table
+]
+
+
+@pytest.mark.parametrize(("text", "level", "rule", "parts"), READINGS)
+def test_grammar_of_distress_reads_the_parts(
+    triage: Triage, uk_concepts: Callable[[str], set[str]], text: str, level: Level, rule: str, parts: set[str]
 ) -> None:
     result = triage.assess(text, "uk")
     assert result.level == level, result.rules
     assert rule in result.rules, result.rules
-    assert PARTS_3.get(rule, set()) <= _uk_concepts(uk_only, text)
+    assert parts <= uk_concepts(text)
 
 
 @pytest.mark.parametrize("text", [pytest.param(t, id=t) for t in EVERYDAY + EVERYDAY_2 + EVERYDAY_3])

@@ -3,12 +3,11 @@ killing, an intent or a perfective future, instead of one phrase each; everyday 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from core.levels import Level
-from escalation.lexicon import load_language, load_manifest
-from escalation.lexmatch import LanguageMatcher
-from escalation.normalize import normalize
 from escalation.triage import Triage
 
 CRITICAL, HIGH, NORMAL = Level.CRITICAL, Level.HIGH, Level.NORMAL
@@ -113,44 +112,32 @@ MISSING_LOOKALIKES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def uk_only() -> LanguageMatcher:
-    """The Ukrainian lexicon alone: Cyrillic text is read by the Russian one too, so this shows the
-    evidence is Ukrainian (the test fails without the uk tables, whatever ru.toml holds)."""
-    manifest = load_manifest()
-    return LanguageMatcher(load_language("uk", manifest), manifest)
-
-
-def _uk_concepts(matcher: LanguageMatcher, text: str) -> set[str]:
-    return {hit.concept for hit in matcher.hits(normalize(text))[0]}
-
-
 VERBS = {"harm.abuse", "harm.lethal", "harm.lethal_future"}
 OBJECTS = {"target.me", "target.me_pre", "target.kin", "target.kin_pre", "target.them", "target.them_pre"}
 
 
 @pytest.mark.parametrize(("text", "level"), DISCLOSURES, ids=[t for t, _ in DISCLOSURES])
 def test_grammar_reads_a_harm_verb_with_its_object(
-    triage: Triage, uk_only: LanguageMatcher, text: str, level: Level
+    triage: Triage, uk_concepts: Callable[[str], set[str]], text: str, level: Level
 ) -> None:
     result = triage.assess(text, "uk")
     assert result.level == level, result.rules
     if DATIVE_RULE in result.rules:
         return
     assert any(rule.startswith("grammar.") for rule in result.rules), result.rules
-    found = _uk_concepts(uk_only, text)
+    found = uk_concepts(text)
     assert found & VERBS and found & OBJECTS, found
 
 
 @pytest.mark.parametrize(("text", "level"), MISSING, ids=[t for t, _ in MISSING])
 def test_someone_gone_quiet_for_days_is_missing(
-    triage: Triage, uk_only: LanguageMatcher, text: str, level: Level
+    triage: Triage, uk_concepts: Callable[[str], set[str]], text: str, level: Level
 ) -> None:
     result = triage.assess(text, "uk")
     assert result.level == level, result.rules
     assert "missing_person" in result.categories
     assert "grammar.missing" in result.rules
-    assert {"missing.absent", "time.duration"} <= _uk_concepts(uk_only, text)
+    assert {"missing.absent", "time.duration"} <= uk_concepts(text)
 
 
 @pytest.mark.parametrize("text", EVERYDAY, ids=EVERYDAY)
