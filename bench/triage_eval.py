@@ -16,6 +16,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -57,20 +58,26 @@ def _report(truth: list[Level], guess: list[Level]) -> None:
         print(f"  {level.value:<9}", "  ".join(f"{other.value}={row.get(other.value, 0)}" for other in Level))
 
 
+def user_levels(users: list[dict[str, Any]], *, third_party: bool = True) -> list[Level]:
+    """Each user's level: the most urgent of their posts (normal for a user with none)."""
+    triage = get_triage()
+    return [
+        Level.highest([triage.assess(post, "en", third_party=third_party).level for post in user["posts"]])
+        if user["posts"]
+        else Level.NORMAL
+        for user in users
+    ]
+
+
 def main() -> None:
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
     users = json.loads(path.read_text(encoding="utf-8"))
-    triage = get_triage()
+    get_triage()  # built once, outside the timing
+    truth = [MAPPING[user["label"]] for user in users]
+    posts = sum(len(user["posts"]) for user in users)
     for third_party, title in ((True, "as the helpdesk assesses (risk to anyone)"), (False, "writer's own risk only")):
         started = time.perf_counter()
-        truth: list[Level] = []
-        guess: list[Level] = []
-        posts = 0
-        for user in users:
-            levels = [triage.assess(post, "en", third_party=third_party).level for post in user["posts"]]
-            posts += len(levels)
-            truth.append(MAPPING[user["label"]])
-            guess.append(Level.highest(levels) if levels else Level.NORMAL)
+        guess = user_levels(users, third_party=third_party)
         elapsed = time.perf_counter() - started
         print(f"{path.name}: {len(users)} users, {posts} posts, {elapsed:.1f} s — {title}")
         _report(truth, guess)
